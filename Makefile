@@ -1,0 +1,122 @@
+# SPDX-License-Identifier: GPL-2.0
+# mmap_prepare for Linux 6.12 LTS: the patch series and its tooling.
+# `make` builds the patched kernel and the send-ready series; `make test`
+# runs every test tier. See README.md.
+
+# The base: Debian's linux-source-6.12, pinned by version and checksums.
+BASE_PKG        := linux-source-6.12
+BASE_VERSION    := 6.12.117-1~deb12u1
+BASE_KVER       := 6.12.117
+BASE_DEB_SHA256 := e849faf31ca3555757f3a8877cb01af92122f744f75d1f3102734651c4e14703
+BASE_TAR_SHA256 := 585a4a074597aefa2b1a68ada83a3184ba351c127544dea80618bbcceaa3961f
+
+# The one identity every commit of the series carries.
+IDENT_NAME  := mmap_prepare 6.12
+IDENT_EMAIL := mmap-prepare@example.org
+
+# KUnit configs kept in the series, relative to the kernel tree.
+KUNITCONFIG := lib/kunit
+
+# x86_64 test kernel: tinyconfig plus these fragments.
+FRAGMENTS := configs/qemu.config configs/debug.config
+
+CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/mmap-prepare-612
+B     := $(CURDIR)/build
+P     := $(CURDIR)/patches
+OUT   := $(CURDIR)/out
+T     := $(B)/linux
+R     := $(B)/results
+KCC     ?= $(shell command -v ccache >/dev/null && echo "ccache gcc" || echo gcc)
+KHOSTCC ?= $(KCC)
+
+export BASE_PKG BASE_VERSION BASE_KVER BASE_DEB_SHA256 BASE_TAR_SHA256
+export IDENT_NAME IDENT_EMAIL KUNITCONFIG CACHE B P KCC KHOSTCC
+
+S := scripts
+
+.PHONY: all deps base tree export kernel base-kernel initramfs series run \
+	test vma-test kunit boot-test selftest checkpatch clean distclean help
+
+all: kernel series
+	@echo
+	@echo "patched tree:   $(T) (base + $$(grep -c . $(P)/series) patches)"
+	@echo "test kernel:    $(OUT)/bzImage   (boot it: make run)"
+	@echo "series to send: $(OUT)/series/   (git send-email $(OUT)/series/*.patch)"
+
+help:
+	@sed -n 's/^## //p' README.md 2>/dev/null || true
+
+deps:
+	@$(S)/deps.sh
+
+base: deps
+	@$(S)/base.sh
+
+tree: base
+	@$(S)/tree.sh
+
+export:
+	@$(S)/export.sh
+
+kernel: tree
+	@$(S)/kbuild.sh $(T) $(B)/obj/x86 $(FRAGMENTS)
+	@mkdir -p $(OUT)
+	@cp $(B)/obj/x86/arch/x86/boot/bzImage $(OUT)/bzImage
+
+# The unpatched base, built with the same fragments, for the ABI comparison.
+base-kernel: base
+	@[ -d $(B)/base/.git ] || git clone -q --branch base \
+		$(CACHE)/base-$(BASE_VERSION).git $(B)/base 2>/dev/null
+	@$(S)/kbuild.sh $(B)/base $(B)/obj/x86-base $(FRAGMENTS)
+
+initramfs: tree
+	@$(S)/initramfs.sh $(T) $(B)/initramfs.cpio
+
+series: tree
+	@$(S)/series.sh $(OUT)/series
+
+run: kernel initramfs
+	@$(S)/qemu.sh shell $(OUT)/bzImage $(B)/initramfs.cpio
+
+# Each tier writes one line per case to $(R)/<tier>; summary.sh counts them.
+vma-test: tree
+	@mkdir -p $(R)
+	@$(S)/t-vma.sh $(T) $(R)/vma
+	@$(S)/summary.sh $(R)/vma
+
+kunit: tree
+	@mkdir -p $(R)
+	@$(S)/t-kunit.sh $(T) $(R)/kunit
+	@$(S)/summary.sh $(R)/kunit
+
+boot-test selftest: kernel base-kernel initramfs
+	@mkdir -p $(R)
+	@$(S)/t-boot.sh $(OUT)/bzImage $(B)/obj/x86-base/arch/x86/boot/bzImage \
+		$(B)/initramfs.cpio $(R)/boot
+	@$(S)/summary.sh $(R)/boot
+
+checkpatch: tree
+	@mkdir -p $(R)
+	@$(S)/t-checkpatch.sh $(T) $(R)/checkpatch
+	@$(S)/summary.sh $(R)/checkpatch
+
+# Every tier runs even when an earlier one fails; the last line counts all.
+test: kernel base-kernel initramfs
+	@rm -rf $(R) && mkdir -p $(R)
+	@echo "== userland VMA harness";	$(S)/t-vma.sh $(T) $(R)/vma
+	@echo "== KUnit (UML)";		$(S)/t-kunit.sh $(T) $(R)/kunit
+	@echo "== boot test (QEMU)";		$(S)/t-boot.sh $(OUT)/bzImage \
+		$(B)/obj/x86-base/arch/x86/boot/bzImage $(B)/initramfs.cpio $(R)/boot
+	@echo "== checkpatch --strict";	$(S)/t-checkpatch.sh $(T) $(R)/checkpatch
+	@echo "== summary"
+	@$(S)/summary.sh $(R)/vma $(R)/kunit $(R)/boot $(R)/checkpatch
+
+clean:
+	rm -rf $(OUT) $(B)/obj $(B)/results $(B)/boot $(B)/kunit $(B)/abi
+
+# Also drops the trees; refuses while build/linux holds unexported work.
+distclean:
+	@if [ -d $(T)/.git ]; then . $(S)/common.sh && tree_check_clean $(T) && \
+		{ [ -z "$$(tree_commits_not_in_patches $(T))" ] || \
+		  die "$(T) holds commits not in patches/; run make export first"; }; fi
+	rm -rf $(OUT) $(B)

@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared by the scripts: paths, messages, and the tree/patches comparison.
+# The Makefile exports B (build dir), P (patches dir), CACHE and the base pins.
+
+die() { echo "${0##*/}: error: $*" >&2; exit 1; }
+
+: "${B:?run this through make}" "${P:?run this through make}"
+
+# The one format-patch invocation export uses. Deterministic: no commit ids,
+# no git version signature, no numbering in the subjects.
+format_series() { # tree outdir
+	git -C "$1" format-patch -q -N --zero-commit --no-signature \
+		--no-cover-letter -o "$2" base..HEAD
+}
+
+tree_check_clean() { # tree
+	local t=$1 gd
+	gd=$(git -C "$t" rev-parse --absolute-git-dir)
+	if [ -d "$gd/rebase-apply" ] || [ -d "$gd/rebase-merge" ]; then
+		die "$t is in the middle of a git am or rebase; finish or abort it first"
+	fi
+	git -C "$t" rev-parse -q --verify refs/tags/base >/dev/null ||
+		die "$t has no 'base' tag"
+	git -C "$t" merge-base --is-ancestor base HEAD ||
+		die "$t: HEAD does not descend from the base"
+	if [ -n "$(git -C "$t" status --porcelain --untracked-files=no)" ]; then
+		git -C "$t" status --short --untracked-files=no >&2
+		die "$t has uncommitted changes: commit them and run 'make export', or discard them"
+	fi
+}
+
+# Content hashes of the patches the tree would export, and of patches/.
+tree_patch_sums() { # tree
+	local tmp
+	tmp=$(mktemp -d)
+	format_series "$1" "$tmp"
+	(cd "$tmp" && for f in *.patch; do [ -f "$f" ] && sha256sum "$f"; done)
+	rm -rf "$tmp"
+}
+
+series_patch_sums() {
+	local p
+	while read -r p; do
+		case "$p" in ''|'#'*) continue ;; esac
+		(cd "$P" && sha256sum "$p")
+	done < "$P/series"
+}
+
+# True when exporting the tree would not change a byte of patches/.
+tree_matches_patches() { # tree
+	[ "$(tree_patch_sums "$1")" = "$(series_patch_sums)" ]
+}
+
+# Subjects of the tree's commits whose patch is not one of patches/.
+tree_commits_not_in_patches() { # tree
+	local have
+	have=$(series_patch_sums | cut -d' ' -f1)
+	tree_patch_sums "$1" | while read -r sum name; do
+		grep -qxF "$sum" <<<"$have" || echo "$name"
+	done
+}

@@ -1,0 +1,29 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Install the Debian packages the build and the tests need, if any is missing.
+set -euo pipefail
+
+pkgs=(
+	build-essential flex bison bc libelf-dev libssl-dev cpio xz-utils kmod
+	ccache python3 perl git git-email
+	liburcu-dev			# tools/testing/vma
+	qemu-system-x86 busybox-static	# boot test, make run
+)
+
+missing=()
+for p in "${pkgs[@]}"; do
+	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	[ "$status" = "install ok installed" ] || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "deps: error: missing packages: ${missing[*]}" >&2
+	echo "deps: error: installing them needs root; run 'make deps' as root, or" >&2
+	echo "deps: error: apt-get install ${missing[*]}" >&2
+	exit 1
+fi
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"

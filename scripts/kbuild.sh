@@ -1,0 +1,29 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Build the x86_64 test kernel: tinyconfig plus the configs/ fragments.
+# Usage: kbuild.sh SRCTREE OBJDIR FRAGMENT...
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+src=$1 obj=$2
+shift 2
+mkdir -p "$obj"
+kmake() {
+	make -s -C "$src" O="$obj" ARCH=x86_64 CC="$KCC" HOSTCC="$KHOSTCC" \
+		KBUILD_BUILD_TIMESTAMP="$BASE_KVER" KBUILD_BUILD_USER=mmap-prepare \
+		KBUILD_BUILD_HOST=build "$@"
+}
+
+# Regenerate the config only when a fragment changed (keeps rebuilds no-ops).
+sum=$(cat "$@" | sha256sum | cut -d' ' -f1)
+if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.fragments" 2>/dev/null)" != "$sum" ]; then
+	kmake tinyconfig >/dev/null
+	"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "$@" >/dev/null
+	kmake olddefconfig >/dev/null
+	missing=$(grep -h '^CONFIG_' "$@" | while read -r l; do
+		grep -qxF "$l" "$obj/.config" || echo "$l"
+	done)
+	[ -z "$missing" ] || die "these options did not reach $obj/.config: $missing"
+	echo "$sum" > "$obj/.fragments"
+fi
+kmake -j"$(nproc)" bzImage

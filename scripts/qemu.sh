@@ -1,0 +1,35 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Boot a test kernel under QEMU (TCG: KVM is not assumed).
+#   qemu.sh shell BZIMAGE INITRAMFS          interactive shell on the terminal
+#   qemu.sh test  BZIMAGE INITRAMFS LOGBASE  run /tests; LOGBASE.console and
+#                                            LOGBASE.ktap are written
+set -euo pipefail
+
+mode=$1 kernel=$2 initrd=$3
+for f in "$kernel" "$initrd"; do
+	[ -f "$f" ] || { echo "qemu: error: $f is missing; run 'make' first" >&2; exit 1; }
+done
+qemu=(qemu-system-x86_64 -accel tcg -m 512 -no-reboot -display none
+      -kernel "$kernel" -initrd "$initrd")
+append="console=ttyS0 panic=-1 oops=panic"
+
+case $mode in
+shell)
+	exec "${qemu[@]}" -serial mon:stdio -append "$append mmtest=shell"
+	;;
+test)
+	log=$4
+	rm -f "$log.console" "$log.ktap"
+	rc=0
+	timeout "${QEMU_TIMEOUT:-600}" "${qemu[@]}" -monitor none \
+		-serial "file:$log.console" -serial "file:$log.ktap" \
+		-append "$append" </dev/null || rc=$?
+	[ $rc -eq 124 ] && echo "qemu: timed out after ${QEMU_TIMEOUT:-600}s" >> "$log.console"
+	exit $rc
+	;;
+*)
+	echo "usage: $0 shell|test BZIMAGE INITRAMFS [LOGBASE]" >&2
+	exit 2
+	;;
+esac
