@@ -15,10 +15,10 @@ IDENT_NAME  := mmap_prepare 6.12
 IDENT_EMAIL := mmap-prepare@example.org
 
 # KUnit configs kept in the series, relative to the kernel tree.
-KUNITCONFIG := lib/kunit
+KUNITCONFIG := mm
 
 # x86_64 test kernel: tinyconfig plus these fragments.
-FRAGMENTS := configs/qemu.config configs/debug.config
+FRAGMENTS := configs/qemu.config configs/debug.config configs/kasan.config
 
 CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/mmap-prepare-612
 B     := $(CURDIR)/build
@@ -32,6 +32,9 @@ KHOSTCC ?= $(KCC)
 export BASE_PKG BASE_VERSION BASE_KVER BASE_DEB_SHA256 BASE_TAR_SHA256
 export IDENT_NAME IDENT_EMAIL KUNITCONFIG CACHE B P KCC KHOSTCC
 
+# Debian's python3 first: the kernel's scripts need its modules (ply, git).
+export PATH := /usr/bin:$(PATH)
+
 S := scripts
 
 .PHONY: all deps base tree export kernel base-kernel initramfs series run \
@@ -44,7 +47,7 @@ all: kernel series
 	@echo "series to send: $(OUT)/series/   (git send-email $(OUT)/series/*.patch)"
 
 help:
-	@sed -n 's/^## //p' README.md 2>/dev/null || true
+	@sed -n '/^## Targets/,/^## The test tiers/p' README.md | sed '$$d'
 
 deps:
 	@$(S)/deps.sh

@@ -9,7 +9,7 @@ die() { echo "${0##*/}: error: $*" >&2; exit 1; }
 # The one format-patch invocation export uses. Deterministic: no commit ids,
 # no git version signature, no numbering in the subjects.
 format_series() { # tree outdir
-	git -C "$1" format-patch -q -N --zero-commit --no-signature \
+	git -C "$1" -c core.abbrev=12 format-patch -q -N --zero-commit --no-signature \
 		--no-cover-letter -o "$2" base..HEAD
 }
 

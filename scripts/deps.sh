@@ -5,7 +5,7 @@ set -euo pipefail
 
 pkgs=(
 	build-essential flex bison bc libelf-dev libssl-dev cpio xz-utils kmod
-	ccache python3 perl git git-email
+	ccache python3 python3-ply python3-git perl git git-email
 	liburcu-dev			# tools/testing/vma
 	qemu-system-x86 busybox-static	# boot test, make run
 )

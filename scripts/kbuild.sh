@@ -10,7 +10,7 @@ shift 2
 mkdir -p "$obj"
 kmake() {
 	make -s -C "$src" O="$obj" ARCH=x86_64 CC="$KCC" HOSTCC="$KHOSTCC" \
-		KBUILD_BUILD_TIMESTAMP="$BASE_KVER" KBUILD_BUILD_USER=mmap-prepare \
+		KBUILD_BUILD_TIMESTAMP="2025-01-01" KBUILD_BUILD_USER=mmap-prepare \
 		KBUILD_BUILD_HOST=build "$@"
 }
 
@@ -26,4 +26,6 @@ if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.fragments" 2>/dev/null)" != "$sum"
 	[ -z "$missing" ] || die "these options did not reach $obj/.config: $missing"
 	echo "$sum" > "$obj/.fragments"
 fi
+# Options new in the tree (a patch adding a Kconfig entry) take their default.
+kmake olddefconfig >/dev/null
 kmake -j"$(nproc)" bzImage

@@ -23,6 +23,6 @@ while read -r a; do [ -n "$a" ] && to+=(--to="$a"); done < <(gm --no-l)
 while read -r a; do [ -n "$a" ] && cc+=(--cc="$a"); done < <(gm --no-m --no-r)
 # The cover letter's subject is the first paragraph of the branch description.
 git -C "$T" config branch.master.description "$(cat "$P/cover-letter")"
-git -C "$T" format-patch -q --cover-letter --cover-from-description=subject \
+git -C "$T" -c core.abbrev=12 format-patch -q --cover-letter --cover-from-description=subject \
 	--thread=shallow --base=base "${to[@]}" "${cc[@]}" -o "$out" base..HEAD
 echo "series: $(ls "$out" | wc -l) messages in $out"

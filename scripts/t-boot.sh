@@ -19,6 +19,8 @@ for k in patched base; do
 	[ $k = base ] && kernel=$base
 	echo "boot: $k kernel"
 	"$(dirname "$0")/qemu.sh" test "$kernel" "$initrd" "$dir/$k" || true
+	# The serial port turns line ends into CR LF.
+	sed -i 's/\r$//' "$dir/$k.ktap" "$dir/$k.console"
 	awk -f "$(dirname "$0")/ktap.awk" "$dir/$k.ktap" > "$dir/$k.results"
 	while read -r st prog name; do
 		echo "${st/-/ } boot-$k:$prog:$name"
