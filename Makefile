@@ -38,7 +38,7 @@ export PATH := /usr/bin:$(PATH)
 S := scripts
 
 .PHONY: all deps base tree export kernel base-kernel initramfs series run \
-	test vma-test kunit boot-test selftest checkpatch clean distclean help
+	test vma-test kunit boot-test selftest checkpatch nommu clean distclean help
 
 all: kernel series
 	@echo
@@ -103,11 +103,15 @@ checkpatch: tree
 	@$(S)/t-checkpatch.sh $(T) $(R)/checkpatch
 	@$(S)/summary.sh $(R)/checkpatch
 
+# The series without an MMU: riscv64 nommu_virt_defconfig, cross compiled.
+nommu: tree
+	@$(S)/nommu.sh $(T) $(B)/obj/riscv-nommu
+
 # Every tier runs even when an earlier one fails; the last line counts all.
 test: kernel base-kernel initramfs
 	@rm -rf $(R) && mkdir -p $(R)
 	@echo "== userland VMA harness";	$(S)/t-vma.sh $(T) $(R)/vma
-	@echo "== KUnit (UML)";		$(S)/t-kunit.sh $(T) $(R)/kunit
+	@echo "== KUnit (UML, x86_64)";	$(S)/t-kunit.sh $(T) $(R)/kunit
 	@echo "== boot test (QEMU)";		$(S)/t-boot.sh $(OUT)/bzImage \
 		$(B)/obj/x86-base/arch/x86/boot/bzImage $(B)/initramfs.cpio $(R)/boot
 	@echo "== checkpatch --strict";	$(S)/t-checkpatch.sh $(T) $(R)/checkpatch
