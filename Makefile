@@ -17,6 +17,10 @@ IDENT_EMAIL := mmap-prepare@example.org
 # KUnit configs kept in the series, relative to the kernel tree.
 KUNITCONFIG := mm
 
+# The user ABI selftests the boot test runs, relative to the kernel tree.
+SELFTESTS := tools/testing/selftests/mm/devzero_mmap.c \
+	     tools/testing/selftests/mm/devmem_mmap.c
+
 # x86_64 test kernel: tinyconfig plus these fragments.
 FRAGMENTS := configs/qemu.config configs/debug.config configs/kasan.config
 
@@ -30,7 +34,7 @@ KCC     ?= $(shell command -v ccache >/dev/null && echo "ccache gcc" || echo gcc
 KHOSTCC ?= $(KCC)
 
 export BASE_PKG BASE_VERSION BASE_KVER BASE_DEB_SHA256 BASE_TAR_SHA256
-export IDENT_NAME IDENT_EMAIL KUNITCONFIG CACHE B P KCC KHOSTCC
+export IDENT_NAME IDENT_EMAIL KUNITCONFIG SELFTESTS CACHE B P KCC KHOSTCC
 
 # Debian's python3 first: the kernel's scripts need its modules (ply, git).
 export PATH := /usr/bin:$(PATH)

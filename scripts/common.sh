@@ -59,3 +59,20 @@ tree_commits_not_in_patches() { # tree
 		grep -qxF "$sum" <<<"$have" || echo "$name"
 	done
 }
+
+# Record the case NAME in RESULTS: ok if the kernel log LOG exists and has no
+# line matching the extended regex BAD, else not ok, showing the reports.
+log_clean_case() { # results name log bad
+	local res=$1 name=$2 log=$3 bad=$4
+
+	if [ ! -s "$log" ]; then
+		echo "not ok $name" >> "$res"
+		echo "$name: no kernel log at $log"
+	elif grep -Eq "$bad" "$log"; then
+		echo "not ok $name" >> "$res"
+		echo "$name: the kernel log shows a report ($log):"
+		grep -E -A20 "$bad" "$log" | head -n 60 | sed 's/^/  /'
+	else
+		echo "ok $name" >> "$res"
+	fi
+}

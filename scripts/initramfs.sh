@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Build the test initramfs with the kernel's usr/gen_init_cpio: static
-# busybox, tests/init and the static test programs of tests/abi.
+# busybox, tests/init and the series' user ABI selftests, built static.
 # Usage: initramfs.sh SRCTREE OUTPUT.cpio
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -15,7 +15,14 @@ LC_ALL=C readelf -l "$bb" | grep -q INTERP &&
 
 mkdir -p "$B/abi"
 gcc -O2 -o "$B/gen_init_cpio" "$src/usr/gen_init_cpio.c"
-make -s -C "$top/tests/abi" O="$B/abi"
+rm -f "$B"/abi/*
+# The series' selftests of the user ABI (SELFTESTS, relative to the tree),
+# built static from the patched tree; they run on both kernels.
+for t in $SELFTESTS; do
+	name=$(basename "$t" .c)
+	gcc -static -O2 -Wall -Werror -I "$src/tools/testing/selftests" \
+		-o "$B/abi/$name" "$src/$t" || die "cannot build $t"
+done
 {
 	for d in /bin /dev /proc /sys /tmp /tests; do
 		echo "dir $d 0755 0 0"

@@ -32,13 +32,7 @@ for k in patched base; do
 		echo "boot: $k: the run did not finish; the console ends with:"
 		tail -n 30 "$dir/$k.console" | sed 's/^/  /'
 	fi
-	if grep -Eq "$bad" "$dir/$k.console"; then
-		echo "not ok boot-$k:console-clean" >> "$res"
-		echo "boot: $k: the console shows a kernel report ($dir/$k.console):"
-		grep -E -A20 "$bad" "$dir/$k.console" | head -n 60 | sed 's/^/  /'
-	else
-		echo "ok boot-$k:console-clean" >> "$res"
-	fi
+	log_clean_case "$res" "boot-$k:console-clean" "$dir/$k.console" "$bad"
 done
 
 # The ABI comparison: per program, the patched kernel's case results must be
