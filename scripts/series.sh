@@ -8,7 +8,7 @@ set -euo pipefail
 
 T=$B/linux out=$1
 [ -f "$P/cover-letter" ] || die "patches/cover-letter is missing"
-rm -rf "$out"
+rm -rf "$out" "$out.to"
 mkdir -p "$out"
 # get_maintainer.pl over the whole series: maintainers To, lists Cc.
 tmp=$(mktemp -d)
@@ -19,7 +19,9 @@ gm() {
 		--nogit-fallback --no-tree "$@" "$tmp"/*.patch)
 }
 to=() cc=()
-while read -r a; do [ -n "$a" ] && to+=(--to="$a"); done < <(gm --no-l)
+# The maintainers, for make send, which gives git send-email its To: list.
+gm --no-l > "$out.to"
+while read -r a; do [ -n "$a" ] && to+=(--to="$a"); done < "$out.to"
 while read -r a; do [ -n "$a" ] && cc+=(--cc="$a"); done < <(gm --no-m --no-r)
 # The cover letter's subject is the first paragraph of the branch description.
 git -C "$T" config branch.master.description "$(cat "$P/cover-letter")"
