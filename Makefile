@@ -42,7 +42,8 @@ export PATH := /usr/bin:$(PATH)
 S := scripts
 
 .PHONY: all deps base tree export kernel base-kernel initramfs series run \
-	test vma-test kunit boot-test selftest checkpatch nommu clean distclean help
+	test vma-test kunit boot-test selftest checkpatch docs send send-test nommu \
+	base-tree clean distclean help
 
 all: kernel series
 	@echo
@@ -70,10 +71,13 @@ kernel: tree
 	@mkdir -p $(OUT)
 	@cp $(B)/obj/x86/arch/x86/boot/bzImage $(OUT)/bzImage
 
-# The unpatched base, built with the same fragments, for the ABI comparison.
-base-kernel: base
+# build/base: a checkout of the unpatched base, to compare against.
+base-tree: base
 	@[ -d $(B)/base/.git ] || git clone -q --branch base \
 		$(CACHE)/base-$(BASE_VERSION).git $(B)/base 2>/dev/null
+
+# The unpatched base, built with the same fragments, for the ABI comparison.
+base-kernel: base-tree
 	@$(S)/kbuild.sh $(B)/base $(B)/obj/x86-base $(FRAGMENTS)
 
 initramfs: tree
@@ -81,6 +85,12 @@ initramfs: tree
 
 series: tree
 	@$(S)/series.sh $(OUT)/series
+
+# Mail the series with git send-email; refuses unless patches/ is committed
+# and build/linux exported. DRY=1: print what would be sent.
+send: tree
+	@DRY=$(DRY) SMTP_SERVER=$(SMTP_SERVER) SMTP_PORT=$(SMTP_PORT) \
+		$(S)/send.sh $(OUT)/series
 
 run: kernel initramfs
 	@$(S)/qemu.sh shell $(OUT)/bzImage $(B)/initramfs.cpio
@@ -102,6 +112,16 @@ boot-test selftest: kernel base-kernel initramfs
 		$(B)/initramfs.cpio $(R)/boot
 	@$(S)/summary.sh $(R)/boot
 
+docs: tree base-tree
+	@mkdir -p $(R)
+	@$(S)/t-docs.sh $(T) $(R)/docs
+	@$(S)/summary.sh $(R)/docs
+
+send-test: tree
+	@mkdir -p $(R)
+	@$(S)/t-send.sh $(R)/send
+	@$(S)/summary.sh $(R)/send
+
 checkpatch: tree
 	@mkdir -p $(R)
 	@$(S)/t-checkpatch.sh $(T) $(R)/checkpatch
@@ -119,11 +139,15 @@ test: kernel base-kernel initramfs
 	@echo "== boot test (QEMU)";		$(S)/t-boot.sh $(OUT)/bzImage \
 		$(B)/obj/x86-base/arch/x86/boot/bzImage $(B)/initramfs.cpio $(R)/boot
 	@echo "== checkpatch --strict";	$(S)/t-checkpatch.sh $(T) $(R)/checkpatch
+	@echo "== documentation";		$(S)/t-docs.sh $(T) $(R)/docs
+	@echo "== mail round trip";		$(S)/t-send.sh $(R)/send
 	@echo "== summary"
-	@$(S)/summary.sh $(R)/vma $(R)/kunit $(R)/boot $(R)/checkpatch
+	@$(S)/summary.sh $(R)/vma $(R)/kunit $(R)/boot $(R)/checkpatch \
+		$(R)/docs $(R)/send
 
 clean:
-	rm -rf $(OUT) $(B)/obj $(B)/results $(B)/boot $(B)/kunit $(B)/abi
+	rm -rf $(OUT) $(B)/obj $(B)/results $(B)/boot $(B)/kunit $(B)/abi \
+		$(B)/docs $(B)/send
 
 # Also drops the trees; refuses while build/linux holds unexported work.
 distclean:

@@ -8,6 +8,8 @@ pkgs=(
 	ccache python3 python3-ply python3-git perl git git-email
 	liburcu-dev			# tools/testing/vma
 	qemu-system-x86 busybox-static	# boot test, make run
+	python3-sphinx			# make docs
+	python3-aiosmtpd		# the mail round trip test
 )
 
 missing=()

@@ -33,9 +33,16 @@ for _ in $(seq 50); do
 	sleep 0.1
 done
 
+# A committed copy of patches/, so that the test does not depend on this
+# repository's state (make send itself refuses uncommitted patches/).
+mkdir -p "$dir/p"
+cp "$P"/* "$dir/p/"
+git -C "$dir/p" init -q && git -C "$dir/p" add . &&
+	git -C "$dir/p" -c user.name=t -c user.email=t@t commit -q -m p
+
 # Send, as make send does.
-if SMTP_SERVER=127.0.0.1 SMTP_PORT=$port "$(dirname "$0")/send.sh" "$dir/series" \
-	> "$dir/send.log" 2>&1; then
+if P=$dir/p SMTP_SERVER=127.0.0.1 SMTP_PORT=$port "$(dirname "$0")/send.sh" \
+	"$dir/series" > "$dir/send.log" 2>&1; then
 	echo "ok send:git-send-email" >> "$res"
 else
 	echo "not ok send:git-send-email" >> "$res"
@@ -80,6 +87,7 @@ case_ cover-letter-received grep -q "^Subject: \[PATCH 00*/$n\]" "$dir/cover.eml
 rcpt_ok() {
 	local a
 	while read -r a; do
+		a=${a##*<} a=${a%>}
 		[ "$(grep -ciF "$a" "$dir/rcpt")" -eq $((n + 1)) ] || return 1
 	done < "$dir/series.to"
 	[ "$(grep -ci 'linux-mm@kvack.org' "$dir/rcpt")" -eq $((n + 1)) ]
@@ -104,10 +112,6 @@ refuses() { # what-the-message-says
 	out=$(DRY=1 P="$dir/p" "$(dirname "$0")/send.sh" "$dir/refused" 2>&1) && return 1
 	grep -q "$1" <<<"$out" || { echo "$out"; return 1; }
 }
-mkdir -p "$dir/p"
-cp "$P"/* "$dir/p/"
-git -C "$dir/p" init -q && git -C "$dir/p" add . &&
-	git -C "$dir/p" -c user.name=t -c user.email=t@t commit -q -m p
 first=$(grep -m1 -v '^#' "$P/series")
 echo "# edited" >> "$dir/p/$first"
 case_ refuses-uncommitted-patches refuses "uncommitted changes"
