@@ -43,7 +43,7 @@ S := scripts
 
 .PHONY: all deps base tree export kernel base-kernel initramfs series run \
 	test vma-test kunit boot-test selftest checkpatch docs send send-test nommu \
-	base-tree clean distclean help
+	check matrix base-tree clean distclean help
 
 all: kernel series
 	@echo
@@ -127,6 +127,24 @@ checkpatch: tree
 	@$(S)/t-checkpatch.sh $(T) $(R)/checkpatch
 	@$(S)/summary.sh $(R)/checkpatch
 
+# What the kernel test robot checks: per patch (Signed-off-by, the VMA
+# harness), sparse and coccicheck on the touched files against the base.
+check: kernel base-kernel
+	@mkdir -p $(R)
+	@$(S)/check.sh $(T) $(B)/obj/x86 $(B)/base $(B)/obj/x86-base $(R)/check
+	@$(S)/summary.sh $(R)/check
+
+# Long: the test kernel after each patch, and W=1 builds of the base and the
+# series on every configuration of scripts/matrix.sh. MATRIX="bisect
+# clang ..." runs only those.
+matrix: tree base-tree
+	@mkdir -p $(R)
+	@rm -f $(R)/matrix
+	@case " $(or $(MATRIX),bisect) " in *" bisect "*) \
+		$(S)/bisect.sh $(T) $(R)/matrix $(FRAGMENTS);; esac
+	@[ "$(MATRIX)" = bisect ] || $(S)/matrix.sh $(T) $(B)/base $(R)/matrix $(MATRIX)
+	@$(S)/summary.sh $(R)/matrix
+
 # The series without an MMU: riscv64 nommu_virt_defconfig, cross compiled.
 nommu: tree
 	@$(S)/nommu.sh $(T) $(B)/obj/riscv-nommu
@@ -147,7 +165,7 @@ test: kernel base-kernel initramfs
 
 clean:
 	rm -rf $(OUT) $(B)/obj $(B)/results $(B)/boot $(B)/kunit $(B)/abi \
-		$(B)/docs $(B)/send
+		$(B)/docs $(B)/send $(B)/check
 
 # Also drops the trees; refuses while build/linux holds unexported work.
 distclean:

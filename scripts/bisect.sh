@@ -1,0 +1,34 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Bisectability: the x86_64 test kernel builds after each patch. A worktree
+# of build/linux holds each commit in turn; one object directory is reused,
+# so each build is incremental. One case per patch.
+# Usage: bisect.sh TREE RESULTS FRAGMENT...
+set -uo pipefail
+. "$(dirname "$0")/common.sh"
+
+tree=$1 res=$2
+shift 2
+wt=$B/bisect
+o=$B/obj/bisect
+git -C "$tree" worktree remove --force "$wt" 2>/dev/null
+rm -rf "$wt"
+git -C "$tree" worktree prune
+git -C "$tree" worktree add -q --detach "$wt" base || die "cannot make $wt"
+i=0
+for c in $(git -C "$tree" rev-list --reverse base..HEAD); do
+	i=$((i + 1))
+	p=$(printf '%04d' $i)
+	git -C "$wt" checkout -q --detach "$c"
+	start=$SECONDS
+	if "$(dirname "$0")/kbuild.sh" "$wt" "$o" "$@" > "$o-$p.log" 2>&1; then
+		echo "ok bisect:$p:x86_64-test-kernel-builds" >> "$res"
+	else
+		echo "not ok bisect:$p:x86_64-test-kernel-builds" >> "$res"
+		echo "bisect: the kernel does not build after patch $p:"
+		grep -E 'error|Error' "$o-$p.log" | head -n 20 | sed 's/^/  /'
+	fi
+	echo "bisect: $p: $((SECONDS - start)) s"
+done
+git -C "$tree" worktree remove --force "$wt"
+exit 0

@@ -1,0 +1,90 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make matrix: build the base and the patched tree with W=1 for each
+# configuration below and compare the warnings about the directories the
+# series touches. Two cases per configuration: the patched tree builds, and
+# it adds no warning there. Each build lands in build/obj/matrix-NAME-*.
+# Usage: matrix.sh TREE BASE_TREE RESULTS [NAME...]
+set -uo pipefail
+. "$(dirname "$0")/common.sh"
+
+tree=$1 btree=$2 res=$3
+shift 3
+top=$(cd "$(dirname "$0")/.." && pwd)
+cfg=$top/configs
+ccache=$(command -v ccache || true)
+
+# name | make variables | base config | fragments
+matrix="
+x86_64-test    | ARCH=x86_64 | tinyconfig | qemu.config debug.config
+x86_64-stacked | ARCH=x86_64 | tinyconfig | qemu.config debug.config matrix/mm.config matrix/stacked.config
+i386           | ARCH=i386 | tinyconfig | matrix/mm.config
+arm64          | ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- | tinyconfig | matrix/mm.config
+riscv64-nommu  | ARCH=riscv CROSS_COMPILE=riscv64-linux-gnu- | nommu_virt_defconfig | matrix/mm.config
+um             | ARCH=um SUBARCH=x86_64 | tinyconfig | matrix/mm.config
+allnoconfig    | ARCH=x86_64 | allnoconfig |
+clang          | ARCH=x86_64 LLVM=1 | tinyconfig | qemu.config debug.config matrix/mm.config
+"
+
+# Where the series' warnings would be: its directories and its headers.
+touched=$(git -C "$tree" diff --name-only base HEAD | grep -v '^tools/')
+where=$( { grep '\.h$' <<<"$touched"; grep -v '\.h$' <<<"$touched" | xargs -n1 dirname | sed 's|$|/|'; } |
+	sort -u | grep -v '^\./$')
+
+build() { # src obj vars base-config fragments...
+	local src=$1 o=$2 vars=$3 bc=$4 cc
+	shift 4
+	read -ra v <<<"$vars"
+	cc=()
+	if [[ " $vars " == *" LLVM=1 "* ]]; then
+		[ -n "$ccache" ] && cc=(CC="ccache clang")
+	elif [ -n "$ccache" ]; then
+		local cross=
+		[[ "$vars" =~ CROSS_COMPILE=([^ ]*) ]] && cross=${BASH_REMATCH[1]}
+		cc=(CC="ccache ${cross}gcc")
+	fi
+	mkdir -p "$o"
+	make -s -C "$src" O="$o" "${v[@]}" "${cc[@]}" "$bc" > /dev/null &&
+	{ [ $# -eq 0 ] || "$src/scripts/kconfig/merge_config.sh" -m -O "$o" "$o/.config" "$@" > /dev/null; } &&
+	make -s -C "$src" O="$o" "${v[@]}" "${cc[@]}" olddefconfig > /dev/null &&
+	make -C "$src" O="$o" "${v[@]}" "${cc[@]}" W=1 -j"$(nproc)" KBUILD_BUILD_TIMESTAMP=2025-01-01 2>&1
+}
+# Warnings about the series' places, without line numbers and tree paths.
+warnings() { # log src
+	grep -E ': (warning|error):' "$1" | sed -E "s|$(cd "$2" && pwd -P)/||g; s|^\.\./||" |
+		sed -E 's/:[0-9]+(:[0-9]+)?:/:/' |
+		awk -v w="$where" 'BEGIN { n = split(w, p, "\n") }
+			{ for (i = 1; i <= n; i++) if (index($0, p[i]) == 1) { print; next } }' |
+		sort -u
+}
+
+while IFS='|' read -r name vars bc frags; do
+	name=$(xargs <<<"$name")
+	[ -n "$name" ] || continue
+	[ $# -eq 0 ] || [[ " $* " == *" $name "* ]] || continue
+	bc=$(xargs <<<"$bc")
+	f=()
+	for x in $frags; do f+=("$cfg/$x"); done
+	o=$B/obj/matrix-$name
+	echo "matrix: $name"
+	start=$SECONDS
+	build "$tree" "$o-patched" "$vars" "$bc" "${f[@]}" > "$o-patched.log" 2>&1
+	rc=$?
+	build "$btree" "$o-base" "$vars" "$bc" "${f[@]}" > "$o-base.log" 2>&1
+	if [ $rc -eq 0 ]; then
+		echo "ok matrix:$name:builds" >> "$res"
+	else
+		echo "not ok matrix:$name:builds" >> "$res"
+		echo "matrix: $name: the patched tree does not build:"
+		grep -E 'error|Error' "$o-patched.log" | head -n 20 | sed 's/^/  /'
+	fi
+	new=$(comm -13 <(warnings "$o-base.log" "$btree") <(warnings "$o-patched.log" "$tree"))
+	if [ $rc -eq 0 ] && [ -z "$new" ]; then
+		echo "ok matrix:$name:no-new-W1-warning" >> "$res"
+	else
+		echo "not ok matrix:$name:no-new-W1-warning" >> "$res"
+		[ -z "$new" ] || { echo "matrix: $name: new W=1 warnings:"; sed 's/^/  /' <<<"$new"; }
+	fi
+	echo "matrix: $name: $((SECONDS - start)) s (base and patched)"
+done <<<"$matrix"
+exit 0
