@@ -11,10 +11,7 @@ tree=$1 res=$2
 shift 2
 wt=$B/bisect
 o=$B/obj/bisect
-git -C "$tree" worktree remove --force "$wt" 2>/dev/null
-rm -rf "$wt"
-git -C "$tree" worktree prune
-git -C "$tree" worktree add -q --detach "$wt" base || die "cannot make $wt"
+worktree_at_base "$tree" "$wt"
 i=0
 for c in $(git -C "$tree" rev-list --reverse base..HEAD); do
 	i=$((i + 1))
@@ -30,5 +27,5 @@ for c in $(git -C "$tree" rev-list --reverse base..HEAD); do
 	fi
 	echo "bisect: $p: $((SECONDS - start)) s"
 done
-git -C "$tree" worktree remove --force "$wt"
+worktree_drop "$tree" "$wt"
 exit 0

@@ -17,10 +17,7 @@ mkdir -p "$dir"
 
 # Per patch. A worktree of build/linux holds each commit in turn.
 wt=$dir/tree
-git -C "$tree" worktree remove --force "$wt" 2>/dev/null
-rm -rf "$wt"
-git -C "$tree" worktree prune
-git -C "$tree" worktree add -q --detach "$wt" base || die "cannot make $wt"
+worktree_at_base "$tree" "$wt"
 i=0
 for c in $(git -C "$tree" rev-list --reverse base..HEAD); do
 	i=$((i + 1))
@@ -44,7 +41,7 @@ for c in $(git -C "$tree" rev-list --reverse base..HEAD); do
 		tail -n 15 "$dir/vma-$p.log" | sed 's/^/  /'
 	fi
 done
-git -C "$tree" worktree remove --force "$wt"
+worktree_drop "$tree" "$wt"
 
 # The touched C files the test config builds.
 files=$(git -C "$tree" diff --name-only base HEAD -- '*.c' | grep -v '^tools/' |
@@ -72,13 +69,7 @@ compare() { # name pattern make-args...
 	kcheck "$btree" "$bobj" "$dir/$name-base.log" "$@"
 	new=$(comm -13 <(reports "$dir/$name-base.log" "$pat" "$btree") \
 		<(reports "$dir/$name.log" "$pat" "$tree"))
-	if [ -z "$new" ]; then
-		echo "ok check:$name" >> "$res"
-	else
-		echo "not ok check:$name" >> "$res"
-		echo "check: $name: new reports:"
-		sed 's/^/  /' <<<"$new"
-	fi
+	new_reports_case "$res" "check:$name" "$new" "check: $name: new reports"
 }
 echo "check: sparse and coccicheck on:" $files
 compare sparse ': (warning|error):' C=2

@@ -76,3 +76,28 @@ log_clean_case() { # results name log bad
 		echo "ok $name" >> "$res"
 	fi
 }
+
+# A worktree of TREE at DIR, detached at the base, for walking the series
+# commit by commit; worktree_drop removes it.
+worktree_at_base() { # tree dir
+	worktree_drop "$1" "$2"
+	git -C "$1" worktree add -q --detach "$2" base || die "cannot make the worktree $2"
+}
+
+worktree_drop() { # tree dir
+	git -C "$1" worktree remove --force "$2" 2>/dev/null
+	rm -rf "$2"
+	git -C "$1" worktree prune
+}
+
+# Record the case NAME in RESULTS: ok if NEW (reports the series adds) is
+# empty, else not ok, showing them under WHAT.
+new_reports_case() { # results name new what
+	if [ -z "$3" ]; then
+		echo "ok $2" >> "$1"
+	else
+		echo "not ok $2" >> "$1"
+		echo "$4:"
+		sed 's/^/  /' <<<"$3"
+	fi
+}

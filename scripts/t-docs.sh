@@ -44,12 +44,6 @@ for f in $(grep -E '\.[ch]$' <<<"$touched" | grep -v '^tools/'); do
 	mkdir -p "$dir/base/$(dirname "$f")"
 	git -C "$tree" show "base:$f" > "$dir/base/$f" 2>/dev/null || : > "$dir/base/$f"
 	new=$(comm -13 <(cd "$dir/base" && kd "$f" "$f") <(cd "$tree" && kd "$f" "$f"))
-	if [ -z "$new" ]; then
-		echo "ok kernel-doc:$f" >> "$res"
-	else
-		echo "not ok kernel-doc:$f" >> "$res"
-		echo "kernel-doc: $f: new warnings:"
-		sed 's/^/  /' <<<"$new"
-	fi
+	new_reports_case "$res" "kernel-doc:$f" "$new" "kernel-doc: $f: new warnings"
 done
 exit 0
