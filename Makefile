@@ -130,6 +130,7 @@ checkpatch: tree
 # What the kernel test robot checks: per patch (Signed-off-by, the VMA
 # harness), sparse and coccicheck on the touched files against the base.
 check: kernel base-kernel
+	@$(S)/deps.sh check
 	@mkdir -p $(R)
 	@$(S)/check.sh $(T) $(B)/obj/x86 $(B)/base $(B)/obj/x86-base $(R)/check
 	@$(S)/summary.sh $(R)/check
@@ -138,6 +139,7 @@ check: kernel base-kernel
 # series on every configuration of scripts/matrix.sh. MATRIX="bisect
 # clang ..." runs only those.
 matrix: tree base-tree
+	@$(S)/deps.sh matrix
 	@mkdir -p $(R)
 	@rm -f $(R)/matrix
 	@case " $(or $(MATRIX),bisect) " in *" bisect "*) \
@@ -147,6 +149,7 @@ matrix: tree base-tree
 
 # The series without an MMU: riscv64 nommu_virt_defconfig, cross compiled.
 nommu: tree
+	@$(S)/deps.sh matrix
 	@$(S)/nommu.sh $(T) $(B)/obj/riscv-nommu
 
 # Every tier runs even when an earlier one fails; the last line counts all.

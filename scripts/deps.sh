@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Install the Debian packages the build and the tests need, if any is missing.
+# Usage: deps.sh [check] [matrix]: also what make check / make matrix need.
 set -euo pipefail
 
 pkgs=(
@@ -11,6 +12,13 @@ pkgs=(
 	python3-sphinx			# make docs
 	python3-aiosmtpd		# the mail round trip test
 )
+for extra in "$@"; do
+	case $extra in
+	check)	pkgs+=(sparse coccinelle) ;;
+	matrix)	pkgs+=(gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu clang lld llvm) ;;
+	*)	echo "deps: error: unknown set $extra" >&2; exit 1 ;;
+	esac
+done
 
 missing=()
 for p in "${pkgs[@]}"; do
