@@ -43,6 +43,10 @@ build() { # src obj vars base-config fragments...
 		[[ "$vars" =~ CROSS_COMPILE=([^ ]*) ]] && cross=${BASH_REMATCH[1]}
 		cc=(CC="ccache ${cross}gcc")
 	fi
+	# From scratch: an incremental build prints the warnings of only the
+	# files it recompiles, so base and series would not compare. ccache
+	# replays the compiler's warnings, so this stays cheap.
+	rm -rf "$o"
 	mkdir -p "$o"
 	make -s -C "$src" O="$o" "${v[@]}" "${cc[@]}" "$bc" > /dev/null &&
 	{ [ $# -eq 0 ] || "$src/scripts/kconfig/merge_config.sh" -m -O "$o" "$o/.config" "$@" > /dev/null; } &&
