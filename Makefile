@@ -30,8 +30,13 @@ P     := $(CURDIR)/patches
 OUT   := $(CURDIR)/out
 T     := $(B)/linux
 R     := $(B)/results
-KCC     ?= $(shell command -v ccache >/dev/null && echo "ccache gcc" || echo gcc)
+# ccache is one of deps.sh's packages, so it is there before anything builds.
+# Its base directory is the checkout: compile commands name paths relative to
+# it, so a clone at another path (every CI run) hits the same cache entries.
+KCC     ?= ccache gcc
 KHOSTCC ?= $(KCC)
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 export BASE_PKG BASE_VERSION BASE_KVER BASE_DEB_SHA256 BASE_TAR_SHA256
 export IDENT_NAME IDENT_EMAIL KUNITCONFIG SELFTESTS CACHE B P KCC KHOSTCC

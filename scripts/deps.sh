@@ -6,7 +6,8 @@ set -euo pipefail
 
 pkgs=(
 	build-essential flex bison bc libelf-dev libssl-dev cpio xz-utils kmod
-	ccache python3 python3-ply python3-git perl git git-email
+	ccache python3 python3-ply python3-git perl git
+	git-email libmailtools-perl	# send-email's Mail::Address (a Recommends)
 	liburcu-dev			# tools/testing/vma
 	qemu-system-x86 busybox-static	# boot test, make run
 	python3-sphinx			# make docs

@@ -86,6 +86,8 @@ case_ cover-letter-received grep -q "^Subject: \[PATCH 00*/$n\]" "$dir/cover.eml
 # Every message reached the mm list and the maintainers get_maintainer.pl names.
 rcpt_ok() {
 	local a
+	[ -s "$dir/rcpt" ] || { echo "send: no message arrived, so no recipients to check"; return 1; }
+	[ -s "$dir/series.to" ] || { echo "send: $dir/series.to is missing or empty"; return 1; }
 	while read -r a; do
 		a=${a##*<} a=${a%>}
 		[ "$(grep -ciF "$a" "$dir/rcpt")" -eq $((n + 1)) ] || return 1
