@@ -48,7 +48,7 @@ S := scripts
 
 .PHONY: all deps base tree export kernel base-kernel initramfs series run \
 	test vma-test kunit boot-test selftest checkpatch docs send send-test nommu \
-	check matrix base-tree clean distclean help
+	check matrix abi fresh base-tree clean distclean help
 
 all: kernel series
 	@echo
@@ -151,6 +151,17 @@ matrix: tree base-tree
 		$(S)/bisect.sh $(T) $(R)/matrix $(FRAGMENTS);; esac
 	@[ "$(MATRIX)" = bisect ] || $(S)/matrix.sh $(T) $(B)/base $(R)/matrix $(MATRIX)
 	@$(S)/summary.sh $(R)/matrix
+
+# The module ABI change: abidiff of the base's and the series' vmlinux,
+# built with the test config plus modules and DWARF.
+abi: tree base-tree
+	@$(S)/deps.sh abi
+	@$(S)/abi.sh $(T) $(B)/base $(FRAGMENTS) configs/abi.config
+
+# The README's two commands on a clean Debian 12 chroot (debootstrap).
+fresh:
+	@$(S)/deps.sh fresh
+	@$(S)/fresh.sh
 
 # The series without an MMU: riscv64 nommu_virt_defconfig, cross compiled.
 nommu: tree

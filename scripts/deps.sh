@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Install the Debian packages the build and the tests need, if any is missing.
-# Usage: deps.sh [check] [matrix]: also what make check / make matrix need.
+# Usage: deps.sh [check] [matrix] [abi] [fresh]: also what those targets need.
 set -euo pipefail
 
 pkgs=(
@@ -16,7 +16,10 @@ pkgs=(
 for extra in "$@"; do
 	case $extra in
 	check)	pkgs+=(sparse coccinelle) ;;
-	matrix)	pkgs+=(gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu clang lld llvm) ;;
+	matrix)	pkgs+=(gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-sparc64-linux-gnu
+		       gcc-mips-linux-gnu clang lld llvm) ;;
+	abi)	pkgs+=(abigail-tools) ;;
+	fresh)	pkgs+=(debootstrap) ;;
 	*)	echo "deps: error: unknown set $extra" >&2; exit 1 ;;
 	esac
 done

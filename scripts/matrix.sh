@@ -21,6 +21,8 @@ x86_64-stacked | ARCH=x86_64 | tinyconfig | qemu.config debug.config matrix/mm.c
 i386           | ARCH=i386 | tinyconfig | matrix/mm.config
 arm64          | ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- | tinyconfig | matrix/mm.config
 riscv64-nommu  | ARCH=riscv CROSS_COMPILE=riscv64-linux-gnu- | nommu_virt_defconfig | matrix/mm.config
+sparc64        | ARCH=sparc64 CROSS_COMPILE=sparc64-linux-gnu- | tinyconfig | matrix/mm.config
+mips-alchemy   | ARCH=mips CROSS_COMPILE=mips-linux-gnu- | db1xxx_defconfig | matrix/mm.config
 um             | ARCH=um SUBARCH=x86_64 | tinyconfig | matrix/mm.config
 allnoconfig    | ARCH=x86_64 | allnoconfig |
 clang          | ARCH=x86_64 LLVM=1 | tinyconfig | qemu.config debug.config matrix/mm.config

@@ -15,32 +15,47 @@ for k in $KUNITCONFIG; do
 	args+=(--kunitconfig="$k")
 done
 
-bad='(BUG:|Oops|Kernel panic|possible recursive locking|possible circular locking|inconsistent lock state|suspicious RCU usage|KASAN:|UBSAN:|kernel BUG)'
+bad='(WARNING:|BUG:|Oops|Kernel panic|possible recursive locking|possible circular locking|inconsistent lock state|bad unlock balance|suspicious RCU usage|KASAN:|UBSAN:|kmemleak:|kernel BUG)'
 # KASAN where it is cheap: the x86_64 QEMU kernel.
 kasan=(--kconfig_add CONFIG_KASAN=y --kconfig_add CONFIG_KASAN_GENERIC=y)
+# kunit.py's UML defaults turn on PCI over virtio, which warns at boot
+# without a device ID; nothing here uses PCI.
+um=(--kconfig_add CONFIG_UML_PCI_OVER_VIRTIO=n)
+# The suite of driver bugs that warn on purpose, off by default.
+warn_suite=mmap_prepare_warn
+warn=(--kconfig_add CONFIG_MMAP_PREPARE_KUNIT_WARN_TEST=y "$warn_suite")
+# The only places the warn suite may warn from: the checks it feeds bugs to.
+warn_files='include/linux/fs.h mm/vma.c mm/vma.h mm/util.c'
+# (With ccache's base directory the kernel's file names can be relative
+# paths to the tree: ../../linux/mm/vma.c.)
+warn_sites="at ([^ ]*/)?($(sed 's/\./\\./g; s/ /|/g' <<<"$warn_files")):"
+# Its last case makes lockdep report the inversion that hiding a page
+# cache file from rmap would risk: that report, and no other.
+inversion='possible circular locking dependency'
 
-for arch in um x86_64; do
-	dir=$B/kunit/$arch
+# run NAME ARCH BUILD-DIR [kunit.py arguments]: one kunit.py run; its cases
+# are named kunit-NAME:SUITE:CASE. Prints the kernel log's path.
+run() {
+	local name=$1 arch=$2 obj=$3 dir=$B/kunit/$1 json rc
+	shift 3
 	json=$dir/results.json
 	mkdir -p "$dir"
 	rm -f "$json"
-	extra=()
-	[ $arch = x86_64 ] && extra=(--qemu_args="-accel tcg" "${kasan[@]}")
-	echo "kunit: $arch"
+	echo "kunit: $name" >&2
 	(cd "$tree" && python3 tools/testing/kunit/kunit.py run --arch=$arch \
-		"${args[@]}" "${extra[@]}" --build_dir="$B/obj/kunit-${arch/x86_64/x86}" \
+		"${args[@]}" "$@" --build_dir="$obj" \
 		--jobs="$(nproc)" --make_options CC="$KCC" \
 		--make_options HOSTCC="$KHOSTCC" --timeout=600 \
 		--json="$json") > "$dir/kunit.log" 2>&1
 	rc=$?
-	grep -E '\[(PASSED|FAILED|SKIPPED|CRASHED)\]|Testing complete' "$dir/kunit.log" | tail -n 60
+	grep -E '\[(PASSED|FAILED|SKIPPED|CRASHED)\]|Testing complete' "$dir/kunit.log" | tail -n 60 >&2
 	if [ ! -s "$json" ]; then
-		echo "not ok kunit-$arch:run" >> "$res"
-		echo "kunit: $arch: kunit.py produced no results (exit $rc); the end of its log:"
-		tail -n 40 "$dir/kunit.log" | sed 's/^/  /'
-		continue
+		echo "not ok kunit-$name:run" >> "$res"
+		echo "kunit: $name: kunit.py produced no results (exit $rc); the end of its log:" >&2
+		tail -n 40 "$dir/kunit.log" | sed 's/^/  /' >&2
+		return 1
 	fi
-	python3 - "$json" "$arch" >> "$res" <<'PY'
+	python3 - "$json" "$name" >> "$res" <<'PY'
 import json, sys
 
 def walk(group, path):
@@ -52,11 +67,46 @@ def walk(group, path):
 
 walk(json.load(open(sys.argv[1])), f"kunit-{sys.argv[2]}:")
 PY
-	[ $rc -eq 0 ] || echo "not ok kunit-$arch:exit-status" >> "$res"
-	# Some tests feed drivers' bugs in on purpose, and the core warns once
-	# for each: WARNINGs are expected. Lock, memory and VM reports are not.
+	[ $rc -eq 0 ] || echo "not ok kunit-$name:exit-status" >> "$res"
 	# kunit.py keeps the whole kernel log in test.log.
-	log_clean_case "$res" "kunit-$arch:no-lockdep-kasan-bug-report" \
-		"$B/obj/kunit-${arch/x86_64/x86}/test.log" "$bad"
+	echo "$obj/test.log"
+}
+
+# The default suites: not a single warning, nor any lock, memory or VM
+# report, in the kernel log.
+for arch in um x86_64; do
+	extra=("${um[@]}")
+	[ $arch = x86_64 ] && extra=(--qemu_args="-accel tcg" "${kasan[@]}")
+	log=$(run $arch $arch "$B/obj/kunit-${arch/x86_64/x86}" "${extra[@]}") || continue
+	grep -q "$warn_suite" "$log" &&
+		echo "not ok kunit-$arch:$warn_suite-off-by-default" >> "$res"
+	log_clean_case "$res" "kunit-$arch:no-warning-lockdep-kasan-bug-report" "$log" "$bad"
 done
+
+# The warn suite, on UML: its cases pass, every warning in the log comes
+# from the checks it feeds driver bugs to (each warns once), each of those
+# files warned, and there is no other report.
+if log=$(run um-warn um "$B/obj/kunit-um-warn" "${um[@]}" "${warn[@]}"); then
+	w=$(grep 'WARNING:' "$log" | grep -v "$inversion")
+	others=$(grep -Ev "$warn_sites" <<<"$w")
+	new_reports_case "$res" "kunit-um-warn:warnings-only-from-the-checks" "$others" \
+		"kunit: um-warn: warnings from elsewhere ($log)"
+	for f in $warn_files; do
+		if grep -qE "at ([^ ]*/)?${f//./\\.}:" <<<"$w"; then
+			echo "ok kunit-um-warn:warned-in-$f" >> "$res"
+		else
+			echo "not ok kunit-um-warn:warned-in-$f" >> "$res"
+		fi
+	done
+	if grep -q "$inversion" "$log" &&
+	   grep -A60 "$inversion" "$log" | grep -q 'i_mmap_rwsem' &&
+	   grep -A60 "$inversion" "$log" | grep -q 'fs_reclaim'; then
+		echo "ok kunit-um-warn:lockdep-reports-the-rmap-reclaim-inversion" >> "$res"
+	else
+		echo "not ok kunit-um-warn:lockdep-reports-the-rmap-reclaim-inversion" >> "$res"
+	fi
+	other=${bad/WARNING:|/}
+	log_clean_case "$res" "kunit-um-warn:no-other-lockdep-kasan-bug-report" "$log" \
+		"${other/possible circular locking|/}"
+fi
 exit 0
