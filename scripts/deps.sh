@@ -15,7 +15,7 @@ pkgs=(
 )
 for extra in "$@"; do
 	case $extra in
-	check)	pkgs+=(sparse coccinelle) ;;
+	check)	pkgs+=(sparse coccinelle ocaml) ;;	# spatch compiles OCaml scripts with ocamlopt
 	matrix)	pkgs+=(gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-sparc64-linux-gnu
 		       gcc-mips-linux-gnu clang lld llvm) ;;
 	abi)	pkgs+=(abigail-tools) ;;
