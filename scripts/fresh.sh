@@ -12,6 +12,9 @@ set -uo pipefail
 [ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, chroot)"
 top=$(cd "$(dirname "$0")/.." && pwd)
 root=$B/fresh/root
+mkdir -p "$B/fresh"
+exec 9> "$B/fresh/lock"
+flock -n 9 || die "another make fresh is running on $B/fresh"
 # The Debian mirror of this machine's own apt sources (deb822 or one-line).
 mirror=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
 	awk '/^URIs:/ { u = $2 } /^Suites:/ && / bookworm( |$)/ { print u; exit }')
@@ -19,13 +22,16 @@ mirror=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
 	/etc/apt/sources.list 2>/dev/null)
 [ -n "$mirror" ] || die "no bookworm mirror in this machine's apt sources"
 
+# Everything mounted below the root (ours, and debootstrap's own /proc),
+# deepest first, so that no rm -rf can reach the host's /dev or /work.
 umount_all() {
-	for m in dev proc sys src; do umount -R -l "$root/$m" 2>/dev/null; done
+	awk -v r="$root/" 'index($2, r) == 1 { print $2 }' /proc/mounts |
+		sort -r | while read -r m; do umount -l "$m"; done
 }
 trap umount_all EXIT
 umount_all
 if [ ! -x "$root/usr/bin/git" ]; then
-	rm -rf "$root"
+	rm -rf --one-file-system "$root"
 	mkdir -p "$root"
 	echo "fresh: debootstrap bookworm from $mirror"
 	debootstrap --variant=minbase --include=git,make,ca-certificates \

@@ -2,6 +2,8 @@
 # Flatten the boot test's two-level KTAP (programs, then their cases) into
 # lines "STATUS PROGRAM CASE", STATUS being ok, not-ok or skip. A program's
 # own line becomes the case "exit"; a plan its cases do not fill, "plan".
+# A program's "# errno TEXT" diagnostics become lines "errno PROGRAM TEXT",
+# which are not cases but are compared between kernels.
 function flush() {
 	if (prog != "" && planned >= 0 && seen != planned)
 		print "not-ok", prog, "plan"
@@ -12,6 +14,7 @@ function status(line) {
 }
 BEGIN { planned = -1 }
 /^    1\.\.[0-9]+/ { sub(/^    1\.\./, ""); planned = $0 + 0; seen = 0; next }
+/^    # errno / { cases[++n] = "errno " substr($0, 13); next }
 /^    (not )?ok [0-9]+ / {
 	line = substr($0, 5)
 	st = status(line)

@@ -35,15 +35,24 @@ else
 	{ [ -n "$new" ] && echo "$new"; tail -n 5 "$dir/html.log"; } | sed 's/^/  /'
 fi
 
-# kernel-doc, file by file, against the same file on the base.
-kd() { # file-path-in-tree label
-	"$tree/scripts/kernel-doc" -none -Wall "$1" 2>&1 |
-		sed -E "s|^.*$2:[0-9]+:|$2:|" | sort
+# kernel-doc, file by file, against the same file on the base. With -none
+# it exits 0 unless it could not run or parse (a missing file, a perl
+# error): a non-zero exit on the patched file fails, whatever it printed.
+kd() { # file-path-in-tree label out
+	"$tree/scripts/kernel-doc" -none -Wall "$1" > "$3.raw" 2>&1
+	local rc=$?
+	sed -E "s|^.*$2:[0-9]+:|$2:|" "$3.raw" | sort > "$3"
+	return $rc
 }
 for f in $(grep -E '\.[ch]$' <<<"$touched" | grep -v '^tools/'); do
-	mkdir -p "$dir/base/$(dirname "$f")"
+	mkdir -p "$dir/base/$(dirname "$f")" "$dir/kd/$(dirname "$f")"
 	git -C "$tree" show "base:$f" > "$dir/base/$f" 2>/dev/null || : > "$dir/base/$f"
-	new=$(comm -13 <(cd "$dir/base" && kd "$f" "$f") <(cd "$tree" && kd "$f" "$f"))
+	(cd "$dir/base" && kd "$f" "$f" "$dir/kd/$f.base")
+	(cd "$tree" && kd "$f" "$f" "$dir/kd/$f.new")
+	rc=$?
+	new=$(comm -13 "$dir/kd/$f.base" "$dir/kd/$f.new")
+	[ $rc -eq 0 ] || new="kernel-doc exited $rc:
+$(tail -n 5 "$dir/kd/$f.new.raw")"
 	new_reports_case "$res" "kernel-doc:$f" "$new" "kernel-doc: $f: new warnings"
 done
 exit 0

@@ -68,6 +68,9 @@ def walk(group, path):
 walk(json.load(open(sys.argv[1])), f"kunit-{sys.argv[2]}:")
 PY
 	[ $rc -eq 0 ] || echo "not ok kunit-$name:exit-status" >> "$res"
+	# No case here may skip: a skip is counted as one, and fails the run.
+	new_reports_case "$res" "kunit-$name:nothing-skipped" \
+		"$(grep "^skip kunit-$name:" "$res")" "kunit: $name: skipped" >&2
 	# kunit.py keeps the whole kernel log in test.log.
 	echo "$obj/test.log"
 }
