@@ -48,7 +48,7 @@ S := scripts
 
 .PHONY: all deps base tree export kernel base-kernel initramfs series run \
 	test vma-test kunit boot-test selftest checkpatch docs send send-test nommu \
-	check matrix abi fresh base-tree clean distclean help
+	check matrix abi fresh mutate base-tree clean distclean help
 
 all: kernel series
 	@echo
@@ -151,6 +151,13 @@ matrix: tree base-tree
 		$(S)/bisect.sh $(T) $(R)/matrix $(FRAGMENTS);; esac
 	@[ "$(MATRIX)" = bisect ] || $(S)/matrix.sh $(T) $(B)/base $(R)/matrix $(MATRIX)
 	@$(S)/summary.sh $(R)/matrix
+
+# By hand: each defect in tests/mutations/ (or MUTATIONS=DIR), one at a
+# time on the patched tree; the behaviour tiers must catch every one.
+mutate: tree base-kernel initramfs
+	@$(S)/mutate.sh $(T) $(or $(MUTATIONS),tests/mutations) $(B)/mutate \
+		$(B)/obj/x86-base/arch/x86/boot/bzImage $(B)/initramfs.cpio \
+		$(FRAGMENTS)
 
 # The module ABI change: abidiff of the base's and the series' vmlinux,
 # built with the test config plus modules and DWARF.

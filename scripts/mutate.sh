@@ -1,0 +1,62 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make mutate (by hand, not in CI): does make test catch a defect? Each
+# DIR/*.patch is a small bug of one behaviour of the API, a diff against the
+# patched tree. One at a time, it is applied to the tree, the tiers that
+# test behaviour run, cheapest first (the VMA harness, KUnit, the boot
+# test), and the first tier with a failing case has caught it. A tier that
+# only failed to build has not. The tree is restored after each defect.
+# Usage: mutate.sh TREE DIR WORKDIR BASE_BZIMAGE INITRAMFS FRAGMENT...
+set -uo pipefail
+. "$(dirname "$0")/common.sh"
+
+tree=$1 dir=$2 work=$3 base=$4 initrd=$5
+shift 5
+s=$(dirname "$0")
+ls "$dir"/*.patch > /dev/null 2>&1 || die "no defect patches in $dir"
+tree_check_clean "$tree"
+trap 'git -C "$tree" checkout -q -- . && git -C "$tree" clean -q -fd -- mm drivers include' EXIT
+mkdir -p "$work"
+: > "$work/summary"
+
+# The cases of a results file that failed, other than a failed build.
+failures() {
+	grep '^not ok ' "$1" | grep -vE ':(build|run|exit-status)$' | sed 's/^not ok //'
+}
+
+for p in "$dir"/*.patch; do
+	name=$(basename "$p" .patch)
+	res=$work/$name
+	rm -rf "$res" && mkdir -p "$res"
+	echo "== $name: $(sed -n 's/^Defect: //p' "$p")"
+	if ! git -C "$tree" apply "$p"; then
+		echo "not applied $name" | tee -a "$work/summary"
+		continue
+	fi
+	caught=
+	"$s/t-vma.sh" "$tree" "$res/vma" > "$res/vma.log" 2>&1
+	[ -n "$(failures "$res/vma")" ] && caught=vma
+	if [ -z "$caught" ]; then
+		"$s/t-kunit.sh" "$tree" "$res/kunit" > "$res/kunit.log" 2>&1
+		[ -n "$(failures "$res/kunit")" ] && caught=kunit
+	fi
+	if [ -z "$caught" ]; then
+		if "$s/kbuild.sh" "$tree" "$B/obj/x86" "$@" > "$res/kbuild.log" 2>&1; then
+			"$s/t-boot.sh" "$B/obj/x86/arch/x86/boot/bzImage" "$base" \
+				"$initrd" "$res/boot" > "$res/boot.log" 2>&1
+			[ -n "$(failures "$res/boot")" ] && caught=boot
+		else
+			echo "  the kernel does not build with it" >&2
+		fi
+	fi
+	git -C "$tree" checkout -q -- .
+	if [ -n "$caught" ]; then
+		echo "caught $name by $caught: $(failures "$res/$caught" | head -n 4 | paste -sd' ')" |
+			tee -a "$work/summary"
+	else
+		echo "MISSED $name" | tee -a "$work/summary"
+	fi
+done
+echo "== mutate: $(grep -c '^caught ' "$work/summary") caught," \
+	"$(grep -vc '^caught ' "$work/summary") missed or not applied"
+! grep -qv '^caught ' "$work/summary"
