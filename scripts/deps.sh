@@ -10,7 +10,7 @@ pkgs=(
 	git-email libmailtools-perl	# send-email's Mail::Address (a Recommends)
 	liburcu-dev			# tools/testing/vma
 	qemu-system-x86 busybox-static	# boot test, make run
-	python3-sphinx			# make docs
+	python3-sphinx python3-yaml	# make docs (ynl-gen-rst.py imports yaml)
 	python3-aiosmtpd		# the mail round trip test
 )
 for extra in "$@"; do

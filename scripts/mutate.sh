@@ -36,10 +36,11 @@ for p in "$dir"/*.patch; do
 	caught=
 	"$s/t-vma.sh" "$tree" "$res/vma" > "$res/vma.log" 2>&1
 	[ -n "$(failures "$res/vma")" ] && caught=vma
-	if [ -z "$caught" ]; then
-		"$s/t-kunit.sh" "$tree" "$res/kunit" > "$res/kunit.log" 2>&1
+	for runs in um "x86_64 um-warn"; do
+		[ -z "$caught" ] || break
+		KUNIT_RUNS=$runs "$s/t-kunit.sh" "$tree" "$res/kunit" > "$res/kunit.log" 2>&1
 		[ -n "$(failures "$res/kunit")" ] && caught=kunit
-	fi
+	done
 	if [ -z "$caught" ]; then
 		if "$s/kbuild.sh" "$tree" "$B/obj/x86" "$@" > "$res/kbuild.log" 2>&1; then
 			"$s/t-boot.sh" "$B/obj/x86/arch/x86/boot/bzImage" "$base" \
