@@ -10,7 +10,7 @@
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
 
-tree=$1 dir=$2 work=$3 base=$4 initrd=$5
+tree=$1 dir=$(cd "$2" && pwd) work=$3 base=$4 initrd=$5
 shift 5
 s=$(dirname "$0")
 ls "$dir"/*.patch > /dev/null 2>&1 || die "no defect patches in $dir"
