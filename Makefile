@@ -22,7 +22,8 @@ SELFTESTS := tools/testing/selftests/mm/devzero_mmap.c \
 	     tools/testing/selftests/mm/devmem_mmap.c
 
 # x86_64 test kernel: tinyconfig plus these fragments.
-FRAGMENTS := configs/qemu.config configs/debug.config configs/kasan.config
+FRAGMENTS := configs/qemu.config configs/debug.config configs/kasan.config \
+	     configs/regress.config
 
 CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/mmap-prepare-612
 B     := $(CURDIR)/build
@@ -48,6 +49,7 @@ S := scripts
 
 .PHONY: all deps base tree export kernel base-kernel initramfs series run \
 	test vma-test kunit boot-test selftest checkpatch docs send send-test nommu \
+	regress regress-initramfs \
 	check matrix abi fresh mutate base-tree clean distclean help
 
 all: kernel series
@@ -87,6 +89,24 @@ base-kernel: base-tree
 
 initramfs: tree
 	@$(S)/initramfs.sh $(T) $(B)/initramfs.cpio
+
+# The suites of make regress: selftests/mm and memfd from the base tree,
+# the series' mmap_fail_nth, trinity and stress-ng.
+regress-initramfs: tree base-tree
+	@$(S)/regress-initramfs.sh $(T) $(B)/base $(B)/regress.cpio
+
+# The suites written elsewhere (and fault injection), base against
+# patched, case by case; by hand, about REGRESS_TIME. REGRESS="mm trinity"
+# runs only those suites; TRINITY_SEED=S and TRINITY_CALLS=N give trinity
+# other seeds (S added to each) and N calls a run.
+REGRESS_SUITES := mm memfd trinity stress-ng fail-nth
+regress: kernel base-kernel regress-initramfs
+	@mkdir -p $(R)
+	@REGRESS_APPEND="$(if $(TRINITY_SEED),mmtest.trinity_seed=$(TRINITY_SEED)) \
+		$(if $(TRINITY_CALLS),mmtest.trinity_calls=$(TRINITY_CALLS))" \
+		$(S)/t-regress.sh $(OUT)/bzImage $(B)/obj/x86-base/arch/x86/boot/bzImage \
+		$(B)/regress.cpio $(R)/regress-full full $(or $(REGRESS),$(REGRESS_SUITES))
+	@$(S)/summary.sh $(R)/regress-full
 
 series: tree
 	@$(S)/series.sh $(OUT)/series
@@ -176,7 +196,7 @@ nommu: tree
 	@$(S)/nommu.sh $(T) $(B)/obj/riscv-nommu
 
 # Every tier runs even when an earlier one fails; the last line counts all.
-test: kernel base-kernel initramfs
+test: kernel base-kernel initramfs regress-initramfs
 	@rm -rf $(R) && mkdir -p $(R)
 	@echo "== userland VMA harness";	$(S)/t-vma.sh $(T) $(R)/vma
 	@echo "== KUnit (UML, x86_64)";	$(S)/t-kunit.sh $(T) $(R)/kunit
@@ -185,13 +205,16 @@ test: kernel base-kernel initramfs
 	@echo "== checkpatch --strict";	$(S)/t-checkpatch.sh $(T) $(R)/checkpatch
 	@echo "== documentation";		$(S)/t-docs.sh $(T) $(R)/docs
 	@echo "== mail round trip";		$(S)/t-send.sh $(R)/send
+	@echo "== regress subset (QEMU)";	$(S)/t-regress.sh $(OUT)/bzImage \
+		$(B)/obj/x86-base/arch/x86/boot/bzImage $(B)/regress.cpio \
+		$(R)/regress quick mm memfd trinity fail-nth
 	@echo "== summary"
 	@$(S)/summary.sh $(R)/vma $(R)/kunit $(R)/boot $(R)/checkpatch \
-		$(R)/docs $(R)/send
+		$(R)/docs $(R)/send $(R)/regress
 
 clean:
 	rm -rf $(OUT) $(B)/obj $(B)/results $(B)/boot $(B)/kunit $(B)/abi \
-		$(B)/docs $(B)/send $(B)/check
+		$(B)/docs $(B)/send $(B)/check $(B)/regress
 
 # Also drops the trees; refuses while build/linux holds unexported work.
 distclean:

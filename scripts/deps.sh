@@ -12,6 +12,8 @@ pkgs=(
 	qemu-system-x86 busybox-static	# boot test, make run
 	python3-sphinx python3-yaml	# make docs (ynl-gen-rst.py imports yaml)
 	python3-aiosmtpd		# the mail round trip test
+	trinity stress-ng		# make regress and its subset in make test
+	libnuma-dev libcap-dev liburing-dev	# selftests/mm, linked static
 )
 for extra in "$@"; do
 	case $extra in

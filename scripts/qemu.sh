@@ -4,15 +4,18 @@
 #   qemu.sh shell BZIMAGE INITRAMFS          interactive shell on the terminal
 #   qemu.sh test  BZIMAGE INITRAMFS LOGBASE  run /tests; LOGBASE.console and
 #                                            LOGBASE.ktap are written
+# QEMU_MEM (MiB, default 512), QEMU_SMP (default 1) and QEMU_APPEND (more
+# kernel arguments) shape the guest; QEMU_TIMEOUT (s, default 600) ends it.
 set -euo pipefail
 
 mode=$1 kernel=$2 initrd=$3
 for f in "$kernel" "$initrd"; do
 	[ -f "$f" ] || { echo "qemu: error: $f is missing; run 'make' first" >&2; exit 1; }
 done
-qemu=(qemu-system-x86_64 -accel tcg -m 512 -no-reboot -display none
+qemu=(qemu-system-x86_64 -accel tcg -m "${QEMU_MEM:-512}" -smp "${QEMU_SMP:-1}"
+      -no-reboot -display none
       -kernel "$kernel" -initrd "$initrd")
-append="console=ttyS0 panic=-1 oops=panic"
+append="console=ttyS0 panic=-1 oops=panic${QEMU_APPEND:+ $QEMU_APPEND}"
 
 case $mode in
 shell)

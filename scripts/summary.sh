@@ -21,7 +21,7 @@ for r in "$@"; do
 	f=$(grep -c '^not ok ' "$r")
 	s=$(grep -c '^skip ' "$r")
 	d=$(sed -E 's/^(ok|not ok|skip) //; s/^kunit-(um|x86_64):/kunit:/;
-		s/^boot-(base|patched):/boot:/; s/^(checkpatch|kernel-doc):.*/\1/' "$r" |
+		s/^boot-(base|patched):/boot:/; s/^regress-(base|patched):/regress:/; s/^(checkpatch|kernel-doc):.*/\1/' "$r" |
 		sort -u | wc -l)
 	echo "$tier: $p passed, $f failed, $s skipped" \
 		"($d distinct, $((p + f + s - d)) repeats)"
