@@ -52,7 +52,8 @@ leaks() { # ktap
 		END { if (sig != "") print sig }' "$1" | sort -u
 }
 
-# Give each case of a program a name that is unique within it: a repeated
+# Give each case of a program (its name as tests/regress/names.sed makes it,
+# without what varies between runs) a name that is unique within it: a repeated
 # name gets its occurrence number.
 uniq_cases() { # results
 	awk '$1 != "errno" { k = $2 " " substr($0, length($1 $2) + 3); n[k]++
@@ -84,7 +85,8 @@ for suite in "$@"; do
 		fi
 		sed -i 's/\r$//' "$log.ktap" "$log.console" 2>/dev/null
 		awk -f "$(dirname "$0")/ktap.awk" "$log.ktap" > "$log.raw" 2>/dev/null
-		uniq_cases "$log.raw" > "$log.results"
+		sed -E -f "$lists/names.sed" "$log.raw" > "$log.named"
+		uniq_cases "$log.named" > "$log.results"
 		grep '^errno ' "$log.raw" > "$log.errno"
 		splats "$log.console" > "$log.splats"
 		leaks "$log.ktap" > "$log.leaks"
