@@ -96,14 +96,23 @@ regress-initramfs: tree base-tree
 	@$(S)/regress-initramfs.sh $(T) $(B)/base $(B)/regress.cpio
 
 # The suites written elsewhere (and fault injection), base against
-# patched, case by case; by hand, about REGRESS_TIME. REGRESS="mm trinity"
+# patched, case by case; by hand (README: its time). REGRESS="mm trinity"
 # runs only those suites; TRINITY_SEED=S and TRINITY_CALLS=N give trinity
-# other seeds (S added to each) and N calls a run.
+# other seeds (S added to each) and N calls a run. Results are kept in
+# $(CACHE)/regress and reused while their key matches: REGRESS_BASE=rerun
+# (or REGRESS_PATCHED=rerun) runs that kernel again; REGRESS_JOBS=N boots
+# at once (default 2).
 REGRESS_SUITES := mm memfd trinity stress-ng fail-nth
+ifneq ($(filter regress,$(MAKECMDGOALS)),)
+$(foreach s,$(REGRESS),$(if $(wildcard tests/regress/$(s).list),,$(error \
+	REGRESS: unknown suite '$(s)'; the suites are: $(REGRESS_SUITES))))
+endif
 regress: kernel base-kernel regress-initramfs
 	@mkdir -p $(R)
 	@REGRESS_APPEND="$(if $(TRINITY_SEED),mmtest.trinity_seed=$(TRINITY_SEED)) \
 		$(if $(TRINITY_CALLS),mmtest.trinity_calls=$(TRINITY_CALLS))" \
+		REGRESS_BASE="$(REGRESS_BASE)" REGRESS_PATCHED="$(REGRESS_PATCHED)" \
+		REGRESS_JOBS="$(REGRESS_JOBS)" \
 		$(S)/t-regress.sh $(OUT)/bzImage $(B)/obj/x86-base/arch/x86/boot/bzImage \
 		$(B)/regress.cpio $(R)/regress-full full $(or $(REGRESS),$(REGRESS_SUITES))
 	@$(S)/summary.sh $(R)/regress-full

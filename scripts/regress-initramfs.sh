@@ -62,8 +62,11 @@ done
 ln -s ../usr/bin/trinity "$root/bin/trinity"
 ln -s ../usr/bin/stress-ng "$root/bin/stress-ng"
 
-# /suites/SUITE/NNN-NAME: one program per list line; SUITE.quick holds the
-# lines marked "both". Each runs its command under a timeout (SIGKILL).
+# One directory of programs per boot ("unit"): /suites/SUITE/NNN-NAME, a
+# program per list line, or /suites/SUITE@N for the lines of shard N when
+# the list splits the suite (when = both:N or regress:N); SUITE.quick holds
+# the lines marked "both", unsplit. Each runs its command under a timeout
+# (SIGKILL).
 for list in "$lists"/*.list; do
 	suite=$(basename "$list" .list)
 	case $suite in
@@ -71,24 +74,72 @@ for list in "$lists"/*.list; do
 	stress-ng) dir=/tmp ;;
 	*) dir=/regress ;;
 	esac
-	mkdir -p "$root/suites/$suite" "$root/suites/$suite.quick"
+	shards=$(awk '$1 !~ /^#/ && NF >= 4 { n = split($3, f, ":"); s = n > 1 ? f[2] : 1
+		if (s > m) m = s } END { print m + 0 }' "$list")
+	mkdir -p "$root/suites/$suite.quick"
 	i=0
 	while read -r name secs when cmd; do
 		case $name in ''|'#'*) continue ;; esac
+		shard=1
+		case $when in *:*) shard=${when#*:} when=${when%%:*} ;; esac
 		case $when in both|regress) ;; *) die "$list: $name: 'when' is $when, not both or regress" ;; esac
+		[[ $shard =~ ^[1-9][0-9]*$ ]] || die "$list: $name: shard '$shard' is not a number from 1"
+		[[ $secs =~ ^[1-9][0-9]*$ ]] || die "$list: $name: timeout '$secs' is not a number of seconds"
 		[ -n "$cmd" ] || die "$list: $name has no command"
 		[[ $cmd != *"'"* ]] || die "$list: $name: no single quotes in commands"
 		prog=$(grep -o '\./[^ ]*' <<<"$cmd" | head -n 1 || true)
 		[ -z "$prog" ] || [ -x "$root$dir/${prog#./}" ] ||
 			die "$list: $name: $prog was not built (see $w/$suite.log)"
+		unit=$suite
+		[ "$shards" -gt 1 ] && unit=$suite@$shard
+		mkdir -p "$root/suites/$unit"
 		i=$((i + 1))
 		f=$(printf '%03d-%s' "$i" "$name")
 		printf '#!/bin/sh\ncd %s || exit 1\nexec timeout -s KILL %s sh -c '\''%s'\''\n' \
-			"$dir" "$secs" "$cmd" > "$root/suites/$suite/$f"
-		chmod +x "$root/suites/$suite/$f"
-		[ "$when" = both ] && cp "$root/suites/$suite/$f" "$root/suites/$suite.quick/"
+			"$dir" "$secs" "$cmd" > "$root/suites/$unit/$f"
+		chmod +x "$root/suites/$unit/$f"
+		[ "$when" = both ] && cp "$root/suites/$unit/$f" "$root/suites/$suite.quick/"
 	done < "$list"
+	for s in $(seq 1 "$shards"); do
+		[ "$shards" -eq 1 ] || [ -d "$root/suites/$suite@$s" ] ||
+			die "$list: shard $s of $shards has no program"
+	done
 done
+
+# OUTPUT.units: one line per unit, "MODE SUITE UNIT KEY SECONDS": the hash
+# of everything in the initramfs its boot runs (/init, busybox, the
+# unit's directory, the suite's programs and libraries, its list file) and
+# the sum of its programs' timeouts. make regress keys its results by it.
+suite_files() { # suite: what its programs use, relative to the root
+	case $1 in
+	mm|memfd) echo selftests/$1 ;;
+	trinity) echo regress usr/bin/trinity series/shm-victims lib lib64 usr/lib ;;
+	stress-ng) echo usr/bin/stress-ng lib lib64 usr/lib ;;
+	*) echo series regress ;;
+	esac
+}
+tree_sum() { # paths relative to the root: names, modes, contents, links
+	(cd "$root" && find "$@" \( -type f -o -type l \) 2>/dev/null | LC_ALL=C sort |
+		while read -r f; do
+			if [ -L "$f" ]; then echo "link $f $(readlink "$f")"
+			else echo "file $f $(stat -c %a "$f") $(sha256sum < "$f" | cut -c1-64)"; fi
+		done) | sha256sum | cut -c1-64
+}
+for list in "$lists"/*.list; do
+	suite=$(basename "$list" .list)
+	(cd "$root/suites" && ls -d "$suite" "$suite@"* "$suite.quick" 2>/dev/null || true) |
+	while read -r unit; do
+		mode=full
+		[ "$unit" = "$suite.quick" ] && mode=quick
+		# A suite with no line for make test has an empty SUITE.quick.
+		[ -n "$(ls "$root/suites/$unit")" ] || continue
+		# shellcheck disable=SC2046
+		key=$( { tree_sum init bin etc "suites/$unit" $(suite_files "$suite")
+			 sha256sum < "$list"; } | sha256sum | cut -c1-64)
+		secs=$(cat "$root/suites/$unit"/* | awk '/timeout -s KILL/ { s += $5 } END { print s + 0 }')
+		echo "$mode $suite $unit $key $secs"
+	done
+done > "$out.units.tmp"
 
 gcc -O2 -o "$B/gen_init_cpio" "$tree/usr/gen_init_cpio.c"
 {
@@ -106,4 +157,5 @@ gcc -O2 -o "$B/gen_init_cpio" "$tree/usr/gen_init_cpio.c"
 	echo "slink /bin/sh busybox 0777 0 0"
 } > "$w/initramfs.list"
 "$B/gen_init_cpio" "$w/initramfs.list" > "$out.tmp"
+mv "$out.units.tmp" "$out.units"
 mv "$out.tmp" "$out"
