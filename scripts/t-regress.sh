@@ -46,7 +46,7 @@ jobs=${REGRESS_JOBS:-2}
 
 dir=$B/regress/$mode
 store=$CACHE/regress
-mkdir -p "$dir" "$store" || die "cannot create $dir or $store"
+mkdir -p "$dir/units" "$store" || die "cannot create $dir or $store"
 : > "$res"
 # Kernel reports: what a line of one starts with.
 bad='(WARNING:|BUG:|Oops|Kernel panic|general protection fault|possible recursive locking|possible circular locking|inconsistent lock state|bad unlock balance|suspicious RCU usage|INFO: rcu|rcu_sched self-detected|KASAN:|UBSAN:|kernel BUG|Bad page|BUG kmalloc|timed out after)'
@@ -99,15 +99,15 @@ boot() { # unit k kernel-file seconds key
 	mv "$tmp/run.ktap" "$tmp/ktap" 2>/dev/null || : > "$tmp/ktap"
 	sed -i 's/\r$//' "$tmp/ktap" "$tmp/console"
 	[ $rc -eq 0 ] || cat "$tmp/qemu.out" >> "$tmp/console"
-	for f in console ktap secs; do cp "$tmp/$f" "$dir/$unit-$k.$f"; done
+	for f in console ktap secs; do cp "$tmp/$f" "$dir/units/$unit-$k.$f"; done
 	if grep -qx '# mmtest: done' "$tmp/ktap"; then
 		printf 'unit=%s\nkernel=%s\nkey=%s\nmeasured=%s\nhost=%s\ncomplete=1\n' \
 			"$unit" "$k" "$key" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(uname -n)" > "$tmp/meta"
 		rm -rf "${store:?}/$key" && mv "$tmp" "$store/$key"
-		echo "regress: $unit on the $k kernel: $(cat "$dir/$unit-$k.secs") s, kept (key ${key:0:12})"
+		echo "regress: $unit on the $k kernel: $(cat "$dir/units/$unit-$k.secs") s, kept (key ${key:0:12})"
 	else
 		rm -rf "$tmp"
-		echo "regress: $unit on the $k kernel: did not finish ($(cat "$dir/$unit-$k.secs") s), not kept"
+		echo "regress: $unit on the $k kernel: did not finish ($(cat "$dir/units/$unit-$k.secs") s), not kept"
 	fi
 }
 
@@ -124,7 +124,7 @@ while read -r suite unit progkey secs; do
 		if [ -n "${REGRESS_NOBOOT:-}" ]; then
 			unit_src[$unit-$k]=logs
 		elif [ "$force" != rerun ] && entry_ok "$e"; then
-			for f in console ktap secs; do cp "$e/$f" "$dir/$unit-$k.$f"; done
+			for f in console ktap secs; do cp "$e/$f" "$dir/units/$unit-$k.$f"; done
 			unit_src[$unit-$k]=reused
 			echo "regress: $unit $k: reused (key ${key:0:12}, measured $(meta "$e" measured), $(cat "$e/secs") s)"
 		else
@@ -154,7 +154,7 @@ if [ ${#pending[@]} -gt 0 ]; then
 		fi
 		echo "regress: $unit on the $k kernel (at most $((secs + 300)) s)"
 		{ boot "$unit" "$k" "$kernel" "$secs" "$key"
-		  cp "$dir/$unit-$k.secs" "$store/walls/$unit-$k"; } &
+		  cp "$dir/units/$unit-$k.secs" "$store/walls/$unit-$k"; } &
 		running=$((running + 1))
 	done
 	wait
@@ -212,17 +212,17 @@ for suite in "$@"; do
 		: > "$log.ktap"; : > "$log.console"
 		secs=0 done=1
 		for unit in $sunits; do
-			cat "$dir/$unit-$k.ktap" >> "$log.ktap" 2>/dev/null
-			cat "$dir/$unit-$k.console" >> "$log.console" 2>/dev/null
-			secs=$((secs + $(cat "$dir/$unit-$k.secs" 2>/dev/null || echo 0)))
-			if ! grep -qx '# mmtest: done' "$dir/$unit-$k.ktap" 2>/dev/null; then
+			cat "$dir/units/$unit-$k.ktap" >> "$log.ktap" 2>/dev/null
+			cat "$dir/units/$unit-$k.console" >> "$log.console" 2>/dev/null
+			secs=$((secs + $(cat "$dir/units/$unit-$k.secs" 2>/dev/null || echo 0)))
+			if ! grep -qx '# mmtest: done' "$dir/units/$unit-$k.ktap" 2>/dev/null; then
 				done=0
 				echo "regress: $unit: the $k kernel did not finish; its console ends with:"
-				tail -n 30 "$dir/$unit-$k.console" 2>/dev/null | sed 's/^/  /'
+				tail -n 30 "$dir/units/$unit-$k.console" 2>/dev/null | sed 's/^/  /'
 			fi
 			# Each program's wall time in the guest.
 			sed -n "s/^# mmtest: time \([^ ]*\) \([0-9.]*\)$/\2 $k $unit \1/p" \
-				"$dir/$unit-$k.ktap" 2>/dev/null >> "$dir/times"
+				"$dir/units/$unit-$k.ktap" 2>/dev/null >> "$dir/times"
 		done
 		echo "$secs" > "$log.secs"
 		awk -f "$(dirname "$0")/ktap.awk" "$log.ktap" > "$log.raw" 2>/dev/null
