@@ -27,7 +27,7 @@ um=(--kconfig_add CONFIG_UML_PCI_OVER_VIRTIO=n)
 warn_suite=mmap_prepare_warn
 warn=(--kconfig_add CONFIG_MMAP_PREPARE_KUNIT_WARN_TEST=y "$warn_suite")
 # The only places the warn suite may warn from: the checks it feeds bugs to.
-warn_files='include/linux/fs.h mm/vma.c mm/vma.h mm/util.c'
+warn_files='include/linux/fs.h include/linux/mm.h mm/memory.c mm/vma.c mm/vma.h mm/util.c'
 # (With ccache's base directory the kernel's file names can be relative
 # paths to the tree: ../../linux/mm/vma.c.)
 warn_sites="at ([^ ]*/)?($(sed 's/\./\\./g; s/ /|/g' <<<"$warn_files")):"
