@@ -36,7 +36,7 @@ for p in "$dir"/*.patch; do
 	caught=
 	"$s/t-vma.sh" "$tree" "$res/vma" > "$res/vma.log" 2>&1
 	[ -n "$(failures "$res/vma")" ] && caught=vma
-	for runs in um "x86_64 um-warn"; do
+	for runs in um "x86_64 um-warn riscv-nommu"; do
 		[ -z "$caught" ] || break
 		KUNIT_RUNS=$runs "$s/t-kunit.sh" "$tree" "$res/kunit" > "$res/kunit.log" 2>&1
 		[ -n "$(failures "$res/kunit")" ] && caught=kunit

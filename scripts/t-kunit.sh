@@ -3,8 +3,8 @@
 # KUnit tier: tools/testing/kunit/kunit.py with the kunitconfig(s) the series
 # keeps in the tree (KUNITCONFIG, relative to the tree), on UML and on the
 # x86_64 kernel under QEMU (TCG). Cases are named kunit-ARCH:SUITE:CASE.
-# KUNIT_RUNS (default "um x86_64 um-warn") picks the runs; make mutate
-# starts with UML alone.
+# KUNIT_RUNS (default "um x86_64 um-warn riscv-nommu") picks the runs;
+# make mutate starts with UML alone.
 # Usage: t-kunit.sh TREE RESULTS
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
@@ -36,16 +36,18 @@ warn_sites="at ([^ ]*/)?($(sed 's/\./\\./g; s/ /|/g' <<<"$warn_files")):"
 inversion='possible circular locking dependency'
 
 # run NAME ARCH BUILD-DIR [kunit.py arguments]: one kunit.py run; its cases
-# are named kunit-NAME:SUITE:CASE. Prints the kernel log's path.
+# are named kunit-NAME:SUITE:CASE. Prints the kernel log's path. With
+# NOKUNITCONFIG=1, without the series' kunitconfig (MMU only).
 run() {
-	local name=$1 arch=$2 obj=$3 dir=$B/kunit/$1 json rc
+	local name=$1 arch=$2 obj=$3 dir=$B/kunit/$1 json rc kargs=("${args[@]}")
 	shift 3
+	[ -z "${NOKUNITCONFIG:-}" ] || kargs=()
 	json=$dir/results.json
 	mkdir -p "$dir"
 	rm -f "$json"
 	echo "kunit: $name" >&2
 	(cd "$tree" && python3 tools/testing/kunit/kunit.py run --arch=$arch \
-		"${args[@]}" "$@" --build_dir="$obj" \
+		"${kargs[@]}" "$@" --build_dir="$obj" \
 		--jobs="$(nproc)" --make_options CC="$KCC" \
 		--make_options HOSTCC="$KHOSTCC" --timeout=600 \
 		--json="$json") > "$dir/kunit.log" 2>&1
@@ -79,7 +81,7 @@ PY
 
 # The default suites: not a single warning, nor any lock, memory or VM
 # report, in the kernel log.
-runs=" ${KUNIT_RUNS:-um x86_64 um-warn} "
+runs=" ${KUNIT_RUNS:-um x86_64 um-warn riscv-nommu} "
 for arch in um x86_64; do
 	[[ $runs == *" $arch "* ]] || continue
 	extra=("${um[@]}")
@@ -115,5 +117,32 @@ if [[ $runs == *" um-warn "* ]] && log=$(run um-warn um "$B/obj/kunit-um-warn" "
 	other=${bad/WARNING:|/}
 	log_clean_case "$res" "kunit-um-warn:no-other-lockdep-kasan-bug-report" "$log" \
 		"${other/possible circular locking|/}"
+fi
+
+# Behaviour 12: without an MMU, the compat layer works and every action is
+# refused with a warning. The suite mmap_prepare_nommu, on riscv64 in
+# machine mode under QEMU (nommu_virt_defconfig's options), cross compiled;
+# every warning must come from mm/nommu.c's refusals, and they must warn.
+nommu_qemu=$(cd "$(dirname "$0")/.." && pwd)/configs/kunit-riscv-nommu.py
+if [[ $runs == *" riscv-nommu "* ]]; then
+	if ! command -v riscv64-linux-gnu-gcc > /dev/null ||
+	   ! command -v qemu-system-riscv64 > /dev/null; then
+		echo "not ok kunit-riscv-nommu:tools" >> "$res"
+		echo "kunit: riscv-nommu needs gcc-riscv64-linux-gnu and qemu-system-misc (make deps)" >&2
+	elif log=$(NOKUNITCONFIG=1 KCC="${KCC%gcc}riscv64-linux-gnu-gcc" \
+		   run riscv-nommu riscv "$B/obj/kunit-riscv-nommu" \
+		   --qemu_config="$nommu_qemu" --cross_compile=riscv64-linux-gnu- \
+		   --kconfig_add CONFIG_MMAP_PREPARE_NOMMU_KUNIT_TEST=y mmap_prepare_nommu); then
+		w=$(grep 'WARNING:' "$log")
+		new_reports_case "$res" "kunit-riscv-nommu:warnings-only-from-mm/nommu.c" \
+			"$(grep -Ev 'at ([^ ]*/)?mm/nommu\.c:' <<<"$w")" \
+			"kunit: riscv-nommu: warnings from elsewhere ($log)"
+		if grep -qE 'at ([^ ]*/)?mm/nommu\.c:' <<<"$w"; then
+			echo "ok kunit-riscv-nommu:warned-in-mm/nommu.c" >> "$res"
+		else
+			echo "not ok kunit-riscv-nommu:warned-in-mm/nommu.c" >> "$res"
+		fi
+		log_clean_case "$res" "kunit-riscv-nommu:no-other-report" "$log" "${bad/WARNING:|/}"
+	fi
 fi
 exit 0
