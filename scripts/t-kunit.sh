@@ -119,6 +119,29 @@ if [[ $runs == *" um-warn "* ]] && log=$(run um-warn um "$B/obj/kunit-um-warn" "
 		"${other/possible circular locking|/}"
 fi
 
+# What lockdep makes of hiding a file without page cache, which the HOWTO
+# allows: the suite mmap_prepare_rmap_lockdep, alone in a boot of the warn
+# run's kernel (lockdep reports once a boot). Its case passes, lockdep
+# reports the i_mmap_rwsem -> fs_reclaim inversion (a false positive, the
+# HOWTO says why), and nothing else is reported.
+if [[ $runs == *" um-warn "* ]] &&
+   log=$(run um-lockdep um "$B/obj/kunit-um-warn" "${um[@]}" \
+	 --kconfig_add CONFIG_MMAP_PREPARE_KUNIT_WARN_TEST=y mmap_prepare_rmap_lockdep); then
+	if grep -q "$inversion" "$log" &&
+	   grep -A60 "$inversion" "$log" | grep -q 'i_mmap_rwsem' &&
+	   grep -A60 "$inversion" "$log" | grep -q 'fs_reclaim'; then
+		echo "ok kunit-um-lockdep:lockdep-reports-the-inversion-for-a-file-without-page-cache" >> "$res"
+	else
+		echo "not ok kunit-um-lockdep:lockdep-reports-the-inversion-for-a-file-without-page-cache" >> "$res"
+	fi
+	new_reports_case "$res" "kunit-um-lockdep:no-warning" \
+		"$(grep 'WARNING:' "$log" | grep -v "$inversion")" \
+		"kunit: um-lockdep: warnings ($log)"
+	other=${bad/WARNING:|/}
+	log_clean_case "$res" "kunit-um-lockdep:no-other-report" "$log" \
+		"${other/possible circular locking|/}"
+fi
+
 # Behaviour 12: without an MMU, the compat layer works and every action is
 # refused with a warning. The suite mmap_prepare_nommu, on riscv64 in
 # machine mode under QEMU (nommu_virt_defconfig's options), cross compiled;
