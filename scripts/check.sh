@@ -5,7 +5,8 @@
 #   per patch: Signed-off-by matches From; the userland VMA harness builds
 #              and passes (checkpatch runs in make test);
 #   series:    sparse (C=2) and coccicheck (MODE=report) on every touched C
-#              file the x86_64 test config builds: no new report.
+#              file the x86_64 test config builds: no new report; and a
+#              riscv64 nommu_virt_defconfig vmlinux builds and links.
 # Usage: check.sh TREE PATCHED_OBJ BASE_TREE BASE_OBJ RESULTS
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
@@ -74,4 +75,14 @@ compare() { # name pattern make-args...
 echo "check: sparse and coccicheck on:" $files
 compare sparse ': (warning|error):' C=2
 compare coccicheck '^[^ ]+\.[ch]:[0-9]+' C=2 CHECK="$tree/scripts/coccicheck" MODE=report
+
+# Without an MMU: the series links a riscv64 nommu_virt_defconfig vmlinux
+# (make test's KUnit tier runs its nommu suite on such a kernel).
+if "$(dirname "$0")/nommu.sh" "$tree" "$B/obj/riscv-nommu" > "$dir/nommu.log" 2>&1; then
+	echo "ok check:nommu-virt-defconfig-links" >> "$res"
+else
+	echo "not ok check:nommu-virt-defconfig-links" >> "$res"
+	echo "check: the riscv64 nommu_virt_defconfig vmlinux does not build or link:"
+	tail -n 20 "$dir/nommu.log" | sed 's/^/  /'
+fi
 exit 0
