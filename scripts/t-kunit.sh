@@ -34,6 +34,16 @@ warn_sites="at ([^ ]*/)?($(sed 's/\./\\./g; s/ /|/g' <<<"$warn_files")):"
 # Its last case makes lockdep report the inversion that hiding a page
 # cache file from rmap would risk: that report, and no other.
 inversion='possible circular locking dependency'
+# inversion_case NAME LOG: lockdep reported i_mmap_rwsem -> fs_reclaim.
+inversion_case() {
+	if grep -q "$inversion" "$2" &&
+	   grep -A60 "$inversion" "$2" | grep -q 'i_mmap_rwsem' &&
+	   grep -A60 "$inversion" "$2" | grep -q 'fs_reclaim'; then
+		echo "ok $1" >> "$res"
+	else
+		echo "not ok $1" >> "$res"
+	fi
+}
 
 # run NAME ARCH BUILD-DIR [kunit.py arguments]: one kunit.py run; its cases
 # are named kunit-NAME:SUITE:CASE. Prints the kernel log's path. With
@@ -107,13 +117,7 @@ if [[ $runs == *" um-warn "* ]] && log=$(run um-warn um "$B/obj/kunit-um-warn" "
 			echo "not ok kunit-um-warn:warned-in-$f" >> "$res"
 		fi
 	done
-	if grep -q "$inversion" "$log" &&
-	   grep -A60 "$inversion" "$log" | grep -q 'i_mmap_rwsem' &&
-	   grep -A60 "$inversion" "$log" | grep -q 'fs_reclaim'; then
-		echo "ok kunit-um-warn:lockdep-reports-the-rmap-reclaim-inversion" >> "$res"
-	else
-		echo "not ok kunit-um-warn:lockdep-reports-the-rmap-reclaim-inversion" >> "$res"
-	fi
+	inversion_case kunit-um-warn:lockdep-reports-the-rmap-reclaim-inversion "$log"
 	other=${bad/WARNING:|/}
 	log_clean_case "$res" "kunit-um-warn:no-other-lockdep-kasan-bug-report" "$log" \
 		"${other/possible circular locking|/}"
@@ -127,13 +131,7 @@ fi
 if [[ $runs == *" um-warn "* ]] &&
    log=$(run um-lockdep um "$B/obj/kunit-um-warn" "${um[@]}" \
 	 --kconfig_add CONFIG_MMAP_PREPARE_KUNIT_WARN_TEST=y mmap_prepare_rmap_lockdep); then
-	if grep -q "$inversion" "$log" &&
-	   grep -A60 "$inversion" "$log" | grep -q 'i_mmap_rwsem' &&
-	   grep -A60 "$inversion" "$log" | grep -q 'fs_reclaim'; then
-		echo "ok kunit-um-lockdep:lockdep-reports-the-inversion-for-a-file-without-page-cache" >> "$res"
-	else
-		echo "not ok kunit-um-lockdep:lockdep-reports-the-inversion-for-a-file-without-page-cache" >> "$res"
-	fi
+	inversion_case kunit-um-lockdep:lockdep-reports-the-inversion-for-a-file-without-page-cache "$log"
 	new_reports_case "$res" "kunit-um-lockdep:no-warning" \
 		"$(grep 'WARNING:' "$log" | grep -v "$inversion")" \
 		"kunit: um-lockdep: warnings ($log)"
