@@ -19,7 +19,8 @@ KUNITCONFIG := mm
 
 # The user ABI selftests the boot test runs, relative to the kernel tree.
 SELFTESTS := tools/testing/selftests/mm/devzero_mmap.c \
-	     tools/testing/selftests/mm/devmem_mmap.c
+	     tools/testing/selftests/mm/devmem_mmap.c \
+	     tools/testing/selftests/mm/file_mmap_abi.c
 
 # x86_64 test kernel: tinyconfig plus these fragments.
 FRAGMENTS := configs/qemu.config configs/debug.config configs/kasan.config \

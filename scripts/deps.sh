@@ -10,6 +10,7 @@ pkgs=(
 	git-email libmailtools-perl	# send-email's Mail::Address (a Recommends)
 	liburcu-dev			# tools/testing/vma
 	qemu-system-x86 busybox-static	# boot test, make run
+	e2fsprogs			# the boot test's ext4 image (mkfs.ext4 -d)
 	gcc-riscv64-linux-gnu qemu-system-misc	# KUnit without an MMU (riscv64)
 	python3-sphinx python3-yaml	# make docs (ynl-gen-rst.py imports yaml)
 	python3-aiosmtpd		# the mail round trip test

@@ -14,12 +14,27 @@ trap 'rm -rf "$tmp"' EXIT
 format_series "$T" "$tmp"
 mkdir -p "$P"
 rm -f "$P"/*.patch
+# The series file's comment lines name groups of patches; each stays
+# before the patch of the number it preceded (renumbering the patches means
+# moving the comments by hand).
+declare -A groups=()
+if [ -f "$P/series" ]; then
+	c=
+	while IFS= read -r l; do
+		case "$l" in
+		'#'*) c+="$l"$'\n' ;;
+		?*) [ -z "$c" ] || groups[${l%%-*}]=$c; c= ;;
+		esac
+	done < "$P/series"
+fi
 n=0
 : > "$tmp/series"
 for f in "$tmp"/*.patch; do
 	[ -f "$f" ] || continue
 	cp "$f" "$P/"
-	echo "${f##*/}" >> "$tmp/series"
+	name=${f##*/}
+	printf '%s' "${groups[${name%%-*}]:-}" >> "$tmp/series"
+	echo "$name" >> "$tmp/series"
 	n=$((n + 1))
 done
 cp "$tmp/series" "$P/series"

@@ -81,7 +81,7 @@ print(f"{len(got)} messages")
 PY
 case_ all-messages-received test -s "$dir/series.mbox"
 [ -s "$dir/series.mbox" ] || cat "$dir/collect.log"
-n=$(grep -c . "$P/series")
+n=$(grep -cv '^#' "$P/series")
 case_ cover-letter-received grep -q "^Subject: \[PATCH 00*/$n\]" "$dir/cover.eml"
 # Every message reached the mm list and the maintainers get_maintainer.pl names.
 rcpt_ok() {
