@@ -48,7 +48,8 @@ worktree_drop "$tree" "$wt"
 files=$(git -C "$tree" diff --name-only base HEAD -- '*.c' | grep -v '^tools/' |
 	while read -r f; do [ -f "$obj/${f%.c}.o" ] && echo "${f%.c}.o"; done)
 
-# Run a checker on the objects of a tree; the reports, without line numbers.
+# Run a checker on the objects of a tree; the reports, without line numbers
+# (in the location and in the message: coccicheck says "on line N").
 kcheck() { # src obj log make-args...
 	local src=$1 o=$2 log=$3
 	shift 3
@@ -57,7 +58,8 @@ kcheck() { # src obj log make-args...
 }
 reports() { # log pattern src
 	grep -E "$2" "$1" | sed -E "s|$(cd "$3" && pwd -P)/||g; s|\.\./||g" |
-		sed -E 's/:[0-9]+(:[0-9]+)?(-[0-9]+)?:/:/g' | sort -u
+		sed -E 's/:[0-9]+(:[0-9]+)?(-[0-9]+)?:/:/g; s/\<(lines?) [0-9]+/\1 N/g' |
+		sort -u
 }
 compare() { # name pattern make-args...
 	local name=$1 pat=$2 new
