@@ -51,7 +51,7 @@ S := scripts
 .PHONY: all deps base tree export kernel base-kernel initramfs series run \
 	test vma-test kunit boot-test selftest checkpatch docs send send-test nommu \
 	regress regress-initramfs \
-	check matrix abi fresh mutate base-tree clean distclean help
+	check matrix bench abi fresh mutate base-tree clean distclean help
 
 all: kernel series
 	@echo
@@ -188,6 +188,15 @@ mutate: tree base-kernel initramfs
 	@$(S)/mutate.sh $(T) $(or $(MUTATIONS),tests/mutations) $(B)/mutate \
 		$(B)/obj/x86-base/arch/x86/boot/bzImage $(B)/initramfs.cpio \
 		$(FRAGMENTS)
+
+# By hand, never in CI: the base and the patched kernel, same config (the
+# test config without lockdep, KASAN and DEBUG_VM), booted alternately
+# BENCH_PAIRS times (default 5), then the base against itself; the table
+# in build/bench/results.txt, the plot in build/bench/ratios.png.
+BENCH_FRAGMENTS := configs/qemu.config configs/regress.config configs/bench.config
+bench: tree base-tree
+	@$(S)/deps.sh bench
+	@BENCH_PAIRS="$(BENCH_PAIRS)" $(S)/bench.sh $(T) $(B)/base $(B)/bench $(BENCH_FRAGMENTS)
 
 # The module ABI change: abidiff of the base's and the series' vmlinux,
 # built with the test config plus modules and DWARF.

@@ -1,0 +1,65 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make bench: the base and the patched kernel, built with the same config
+# (the test config without lockdep, KASAN and DEBUG_VM: configs/bench.config),
+# booted alternately under QEMU, base then patched, BENCH_PAIRS times; each
+# boot runs tests/bench/mmap_bench. Then the base against itself the same
+# way: the noise floor. bench-report.py writes the table and the plot.
+# Usage: bench.sh TREE BASE_TREE OUTDIR FRAGMENT...
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+tree=$1 btree=$2 out=$3
+shift 3
+top=$(cd "$(dirname "$0")/.." && pwd)
+pairs=${BENCH_PAIRS:-5}
+[[ "$pairs" =~ ^[1-9][0-9]*$ ]] || die "BENCH_PAIRS must be a positive number, not '$pairs'"
+
+# The kernels: the same fragments, each tree in its own object directory.
+echo "bench: building the base and the patched kernel (bench config)"
+"$top/scripts/kbuild.sh" "$btree" "$B/obj/bench-base" "$@"
+"$top/scripts/kbuild.sh" "$tree" "$B/obj/bench" "$@"
+kb=$B/obj/bench-base/arch/x86/boot/bzImage
+kp=$B/obj/bench/arch/x86/boot/bzImage
+
+# The initramfs: busybox, tests/init, the bench program and its suite.
+w=$out/initramfs
+rm -rf "$w"
+mkdir -p "$w"/{bin,dev,proc,sys,tmp,bench,suites/bench}
+cp /bin/busybox "$w/bin/"
+cp "$top/tests/init" "$w/init"
+gcc -static -O2 -Wall -Werror -o "$w/bench/mmap_bench" "$top/tests/bench/mmap_bench.c" ||
+	die "cannot build tests/bench/mmap_bench.c"
+cp "$top/tests/bench/run" "$w/suites/bench/run"
+(cd "$w" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc --quiet) > "$out/bench.cpio"
+
+# One boot: its bench lines in LOG.txt, or the reason it failed.
+boot() { # kernel log
+	local k=$1 log=$2
+	QEMU_SMP=1 QEMU_MEM=1024 QEMU_TIMEOUT=${BENCH_TIMEOUT:-900} \
+		QEMU_APPEND="mmtest.suite=bench" \
+		"$top/scripts/qemu.sh" test "$k" "$out/bench.cpio" "$log" || true
+	sed -n 's/^    \(bench .*\)/\1/p' "$log.ktap" > "$log.txt"
+	if ! grep -qx 'bench done' "$log.txt" || grep -q ' error=' "$log.txt"; then
+		echo "bench: error: the boot of $k did not finish its cases:" >&2
+		grep ' error=' "$log.txt" | sed 's/^/  /' >&2
+		tail -n 20 "$log.console" | sed 's/^/  /' >&2
+		exit 1
+	fi
+}
+
+rm -rf "$out/boots"
+mkdir -p "$out/boots"
+t0=$(date +%s)
+for i in $(seq "$pairs"); do
+	echo "bench: pair $i of $pairs: base, patched"
+	boot "$kb" "$out/boots/ratio-$i-base"
+	boot "$kp" "$out/boots/ratio-$i-patched"
+done
+for i in $(seq "$pairs"); do
+	echo "bench: noise pair $i of $pairs: base, base"
+	boot "$kb" "$out/boots/noise-$i-base"
+	boot "$kb" "$out/boots/noise-$i-patched"
+done
+echo "bench: $((4 * pairs)) boots in $(( $(date +%s) - t0 )) s"
+python3 "$top/scripts/bench-report.py" "$out" "$pairs"
