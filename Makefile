@@ -51,7 +51,7 @@ S := scripts
 .PHONY: all deps base tree export kernel base-kernel initramfs series run \
 	test vma-test kunit boot-test selftest checkpatch docs send send-test nommu \
 	regress regress-initramfs \
-	check matrix bench abi fresh mutate base-tree clean distclean help
+	check matrix bench bench-count abi fresh mutate base-tree clean distclean help
 
 all: kernel series
 	@echo
@@ -194,9 +194,14 @@ mutate: tree base-kernel initramfs
 # BENCH_PAIRS times (default 5), then the base against itself; the table
 # in build/bench/results.txt, the plot in build/bench/ratios.png.
 BENCH_FRAGMENTS := configs/qemu.config configs/regress.config configs/bench.config
-bench: tree base-tree
-	@$(S)/deps.sh bench
+bench: bench-count base-tree
 	@BENCH_PAIRS="$(BENCH_PAIRS)" $(S)/bench.sh $(T) $(B)/base $(B)/bench $(BENCH_FRAGMENTS)
+
+# make bench's exact counts alone (a minute): callgrind's instructions of
+# one mmap_region() in the VMA harness, and its VMA allocations, per case.
+bench-count: tree
+	@$(S)/deps.sh bench
+	@$(S)/bench-count.sh $(T) $(B)/bench
 
 # The module ABI change: abidiff of the base's and the series' vmlinux,
 # built with the test config plus modules and DWARF.
