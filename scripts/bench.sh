@@ -22,16 +22,26 @@ echo "bench: building the base and the patched kernel (bench config)"
 kb=$B/obj/bench-base/arch/x86/boot/bzImage
 kp=$B/obj/bench/arch/x86/boot/bzImage
 
-# The initramfs: busybox, tests/init, the bench program and its suite.
+# The initramfs (usr/gen_init_cpio, as the test's): busybox, tests/init, the
+# bench program and its suite.
 w=$out/initramfs
 rm -rf "$w"
-mkdir -p "$w"/{bin,dev,proc,sys,tmp,bench,suites/bench}
-cp /bin/busybox "$w/bin/"
-cp "$top/tests/init" "$w/init"
-gcc -static -O2 -Wall -Werror -o "$w/bench/mmap_bench" "$top/tests/bench/mmap_bench.c" ||
+mkdir -p "$w"
+gcc -O2 -o "$w/gen_init_cpio" "$tree/usr/gen_init_cpio.c"
+gcc -static -O2 -Wall -Werror -o "$w/mmap_bench" "$top/tests/bench/mmap_bench.c" ||
 	die "cannot build tests/bench/mmap_bench.c"
-cp "$top/tests/bench/run" "$w/suites/bench/run"
-(cd "$w" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc --quiet) > "$out/bench.cpio"
+{
+	for d in /bin /dev /proc /sys /tmp /bench /suites /suites/bench; do
+		echo "dir $d 0755 0 0"
+	done
+	echo "nod /dev/console 0600 0 0 c 5 1"
+	echo "file /bin/busybox /bin/busybox 0755 0 0"
+	echo "slink /bin/sh busybox 0777 0 0"
+	echo "file /init $top/tests/init 0755 0 0"
+	echo "file /bench/mmap_bench $w/mmap_bench 0755 0 0"
+	echo "file /suites/bench/run $top/tests/bench/run 0755 0 0"
+} > "$w/list"
+"$w/gen_init_cpio" "$w/list" > "$out/bench.cpio"
 
 # One boot: its bench lines in LOG.txt, or the reason it failed.
 boot() { # kernel log
