@@ -49,7 +49,7 @@ boot() { # kernel log
 	QEMU_SMP=1 QEMU_MEM=1024 QEMU_TIMEOUT=${BENCH_TIMEOUT:-900} \
 		QEMU_APPEND="mmtest.suite=bench" \
 		"$top/scripts/qemu.sh" test "$k" "$out/bench.cpio" "$log" || true
-	sed -n 's/^    \(bench .*\)/\1/p' "$log.ktap" > "$log.txt"
+	tr -d '\r' < "$log.ktap" | sed -n 's/^    \(bench .*\)/\1/p' > "$log.txt"
 	if ! grep -qx 'bench done' "$log.txt" || grep -q ' error=' "$log.txt"; then
 		echo "bench: error: the boot of $k did not finish its cases:" >&2
 		grep ' error=' "$log.txt" | sed 's/^/  /' >&2
