@@ -45,9 +45,9 @@ gcc -static -O2 -Wall -Werror -o "$w/mmap_bench" "$top/tests/bench/mmap_bench.c"
 
 # One boot: its bench lines in LOG.txt, or the reason it failed. The
 # guest's user address space is not randomised (norandmaps): where a
-# mapping lands decides its THP alignment and which of QEMU's softmmu TLB
-# entries it competes for, and a first run with randomised layouts varied
-# by up to 2x from boot to boot of the same kernel.
+# mapping lands decides its THP alignment (and, suspected, which of QEMU's
+# softmmu TLB entries it competes for); a first run with randomised
+# layouts varied by up to 2x from boot to boot of the same kernel.
 boot() { # kernel log
 	local k=$1 log=$2
 	QEMU_SMP=1 QEMU_MEM=1024 QEMU_TIMEOUT=${BENCH_TIMEOUT:-900} \
