@@ -65,8 +65,14 @@ build() { # src obj vars base-config targets fragments...
 # Not W=1's note on tracked files that .gitignore ignores: Debian's base
 # dropped upstream's "!.kunitconfig" exceptions, so every tracked dot file,
 # mm/.kunitconfig included, draws it there and would not upstream.
-warnings() { # log src
-	grep -E ': (warning|error):' "$1" | grep -v 'ignored by one of the .gitignore files' | sed -E "s|$(cd "$2" && pwd -P)/||g; s|^\.\./||" |
+# kbuild names a source file by its path from the object directory
+# (../../linux/mm/vma.c) or by its absolute path: both are cut to mm/vma.c.
+warnings() { # log src obj
+	local abs rel
+	abs=$(cd "$2" && pwd -P)
+	rel=$(realpath -m --relative-to="$3" "$abs")
+	grep -E ': (warning|error):' "$1" | grep -v 'ignored by one of the .gitignore files' |
+		sed -E "s|^$rel/||; s|$abs/||g" |
 		sed -E 's/:[0-9]+(:[0-9]+)?:/:/' |
 		awk -v w="$where" 'BEGIN { n = split(w, p, "\n") }
 			{ for (i = 1; i <= n; i++) if (index($0, p[i]) == 1) { print; next } }' |
@@ -93,7 +99,8 @@ while IFS='|' read -r name vars bc frags targets; do
 		echo "matrix: $name: the patched tree does not build:"
 		grep -E 'error|Error' "$o-patched.log" | head -n 20 | sed 's/^/  /'
 	fi
-	new=$(comm -13 <(warnings "$o-base.log" "$btree") <(warnings "$o-patched.log" "$tree"))
+	new=$(comm -13 <(warnings "$o-base.log" "$btree" "$o-base") \
+		<(warnings "$o-patched.log" "$tree" "$o-patched"))
 	if [ $rc -eq 0 ] && [ -z "$new" ]; then
 		echo "ok matrix:$name:no-new-W1-warning" >> "$res"
 	else
