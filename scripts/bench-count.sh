@@ -6,6 +6,8 @@
 # the patched tree (HEAD) and the patch that moves mmap_region() to mm/vma.c
 # unchanged, whose harness runs the base's mmap_region() (the base's own
 # harness does not build it: it lives in mm/mmap.c there).
+# The harness worktrees stay in OUTDIR/harness-{base,patched} until the next
+# run, so that callgrind_annotate --auto=yes can show the source lines.
 # Usage: bench-count.sh TREE OUTDIR
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -36,13 +38,14 @@ count() { # name commit
 	for c in anon anon-merge mmap mmap-merge prepare prepare-merge; do
 		[ "$c" = "${c#prepare}" ] || [ -n "$def" ] || continue
 		local cg=$out/callgrind-$name-$c.out line ir
-		line=$(cd "$v" && valgrind -q --tool=callgrind --toggle-collect=mmap_region \
+		# LD_BIND_NOW: no symbol lookup of the dynamic linker inside the call.
+		line=$(cd "$v" && LD_BIND_NOW=1 valgrind -q --tool=callgrind --toggle-collect='vc_measured*' \
 			--callgrind-out-file="$cg" ./vma_count "$c") ||
 			die "vma_count $c failed on $name"
 		ir=$(callgrind_annotate "$cg" | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
+		[[ "$ir" =~ ^[1-9][0-9]*$ ]] || die "callgrind counted no instruction of vc_measured() in $c on $name: $cg"
 		echo "$name $c ir=$ir ${line#vma_count $c }"
 	done
-	worktree_drop "$tree" "$wt" || true
 }
 mkdir -p "$out"
 {
