@@ -4,7 +4,7 @@
 median time, the median of the per-pair patched/base ratios and their
 range; the same for the base against itself (the noise floor). Writes
 OUTDIR/results.txt (and prints it) and OUTDIR/ratios.png (gnuplot).
-Usage: bench-report.py OUTDIR PAIRS"""
+Usage: bench-report.py OUTDIR PAIRS CLOCK (icount or real, as bench.sh ran)"""
 import os
 import statistics
 import subprocess
@@ -51,7 +51,9 @@ def label(c):
 
 
 def main():
-    out, pairs = sys.argv[1], int(sys.argv[2])
+    out, pairs, clock = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    unit = {'icount': 'instructions (QEMU -icount shift=0: 1 ns each)',
+            'real': 'ns of host time'}[clock]
     cases, ratio = series(out, 'ratio', pairs)
     _, noise = series(out, 'noise', pairs)
     rows = [(c, stats(*ratio[c]), stats(*noise[c])) for c in cases]
@@ -60,7 +62,8 @@ def main():
     floor = max(abs(n[2] - 1) for _, _, n in rows)
     lines = [
         f'make bench: {pairs} pairs, base then patched, same config '
-        '(configs/bench.config); per case the median ns of one iteration',
+        f'(configs/bench.config); clock {clock}: per case the median '
+        f'{unit} of one iteration',
         f'noise: the base against itself, {pairs} pairs: per-case median '
         f'ratios from {min(n[2] for _, _, n in rows):.3f} to '
         f'{max(n[2] for _, _, n in rows):.3f}; noise floor +-{floor * 100:.1f}%',
@@ -85,7 +88,7 @@ def main():
             f.write(f'{i} "{label(c)}" {r[2]} {r[3]} {r[4]} {n[2]} {n[3]} {n[4]}\n')
     gp = f'''set terminal png size 1400,700
 set output "{out}/ratios.png"
-set title "patched/base, median of {pairs} pairs (bars: range); grey: base/base"
+set title "patched/base, median of {pairs} pairs (bars: range); grey: base/base; clock: {clock}"
 set ylabel "ratio"
 set xtics rotate by -60 font ",8" nomirror
 set key top left

@@ -5,6 +5,12 @@
 # booted alternately under QEMU, base then patched, BENCH_PAIRS times; each
 # boot runs tests/bench/mmap_bench. Then the base against itself the same
 # way: the noise floor. bench-report.py writes the table and the plot.
+# BENCH_CLOCK: icount (default) runs the guest on QEMU's instruction
+# counting clock (-icount shift=0: one nanosecond per guest instruction),
+# so a case's time is the instructions it executes, the same from boot to
+# boot and whatever else the host runs; real runs it on host time, which
+# on a shared machine strays from boot to boot by more than the difference
+# being measured (a real-time run of 7 pairs had a noise floor of +-45%).
 # Usage: bench.sh TREE BASE_TREE OUTDIR FRAGMENT...
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -14,6 +20,12 @@ shift 3
 top=$(cd "$(dirname "$0")/.." && pwd)
 pairs=${BENCH_PAIRS:-5}
 [[ "$pairs" =~ ^[1-9][0-9]*$ ]] || die "BENCH_PAIRS must be a positive number, not '$pairs'"
+clock=${BENCH_CLOCK:-icount}
+case $clock in
+icount)	icount=0 ;;
+real)	icount= ;;
+*)	die "BENCH_CLOCK must be icount or real, not '$clock'" ;;
+esac
 
 # The kernels: the same fragments, each tree in its own object directory.
 echo "bench: building the base and the patched kernel (bench config)"
@@ -50,7 +62,7 @@ gcc -static -O2 -Wall -Werror -o "$w/mmap_bench" "$top/tests/bench/mmap_bench.c"
 # layouts varied by up to 2x from boot to boot of the same kernel.
 boot() { # kernel log
 	local k=$1 log=$2
-	QEMU_SMP=1 QEMU_MEM=1024 QEMU_TIMEOUT=${BENCH_TIMEOUT:-900} \
+	QEMU_SMP=1 QEMU_MEM=1024 QEMU_TIMEOUT=${BENCH_TIMEOUT:-900} QEMU_ICOUNT=$icount \
 		QEMU_APPEND="mmtest.suite=bench norandmaps" \
 		"$top/scripts/qemu.sh" test "$k" "$out/bench.cpio" "$log" || true
 	tr -d '\r' < "$log.ktap" | sed -n 's/^    \(bench .*\)/\1/p' > "$log.txt"
@@ -76,4 +88,4 @@ for i in $(seq "$pairs"); do
 	boot "$kb" "$out/boots/noise-$i-patched"
 done
 echo "bench: $((4 * pairs)) boots in $(( $(date +%s) - t0 )) s"
-python3 "$top/scripts/bench-report.py" "$out" "$pairs"
+python3 "$top/scripts/bench-report.py" "$out" "$pairs" "$clock"

@@ -6,6 +6,8 @@
 #                                            LOGBASE.ktap are written
 # QEMU_MEM (MiB, default 512), QEMU_SMP (default 1) and QEMU_APPEND (more
 # kernel arguments) shape the guest; QEMU_TIMEOUT (s, default 600) ends it.
+# QEMU_ICOUNT=N: the guest's clocks count instructions (2^N ns each), not
+# host time (-icount shift=N,sleep=off): timings are then reproducible.
 set -euo pipefail
 
 mode=$1 kernel=$2 initrd=$3
@@ -15,6 +17,10 @@ done
 qemu=(qemu-system-x86_64 -accel tcg -m "${QEMU_MEM:-512}" -smp "${QEMU_SMP:-1}"
       -no-reboot -display none
       -kernel "$kernel" -initrd "$initrd")
+if [ -n "${QEMU_ICOUNT:-}" ]; then
+	[[ "$QEMU_ICOUNT" =~ ^[0-9]$ ]] || { echo "qemu: error: QEMU_ICOUNT must be 0-9, not '$QEMU_ICOUNT'" >&2; exit 2; }
+	qemu+=(-icount "shift=$QEMU_ICOUNT,sleep=off")
+fi
 append="console=ttyS0 panic=-1 oops=panic${QEMU_APPEND:+ $QEMU_APPEND}"
 
 case $mode in
