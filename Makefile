@@ -170,15 +170,20 @@ check: kernel base-kernel
 	@$(S)/check.sh $(T) $(B)/obj/x86 $(B)/base $(B)/obj/x86-base $(R)/check
 	@$(S)/summary.sh $(R)/check
 
-# Long: the test kernel after each patch, and W=1 builds of the base and the
+# Long: a kernel after each patch, and W=1 builds of the base and the
 # series on every configuration of scripts/matrix.sh. MATRIX="bisect
 # clang ..." runs only those.
+# The bisect builds the x86_64-stacked configuration of scripts/matrix.sh:
+# every series file x86_64 compiles (the test config's less KASAN, plus
+# KVM's mmu_notifier, the stacked callers, XFS and the KUnit suite).
+BISECT_FRAGMENTS := configs/qemu.config configs/debug.config \
+	configs/matrix/mm.config configs/matrix/stacked.config
 matrix: tree base-tree
 	@$(S)/deps.sh matrix
 	@mkdir -p $(R)
 	@rm -f $(R)/matrix
 	@case " $(or $(MATRIX),bisect) " in *" bisect "*) \
-		$(S)/bisect.sh $(T) $(R)/matrix $(FRAGMENTS);; esac
+		$(S)/bisect.sh $(T) $(R)/matrix $(BISECT_FRAGMENTS);; esac
 	@[ "$(MATRIX)" = bisect ] || $(S)/matrix.sh $(T) $(B)/base $(R)/matrix $(MATRIX)
 	@$(S)/summary.sh $(R)/matrix
 

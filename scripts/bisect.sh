@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Bisectability: the x86_64 test kernel builds after each patch. A worktree
+# Bisectability: an x86_64 kernel (the fragments given) builds after each
+# patch. A worktree
 # of build/linux holds each commit in turn; one object directory is reused,
 # so each build is incremental. One case per patch.
 # Usage: bisect.sh TREE RESULTS FRAGMENT...
@@ -19,9 +20,9 @@ for c in $(git -C "$tree" rev-list --reverse base..HEAD); do
 	git -C "$wt" checkout -q --detach "$c"
 	start=$SECONDS
 	if "$(dirname "$0")/kbuild.sh" "$wt" "$o" "$@" > "$o-$p.log" 2>&1; then
-		echo "ok bisect:$p:x86_64-test-kernel-builds" >> "$res"
+		echo "ok bisect:$p:x86_64-kernel-builds" >> "$res"
 	else
-		echo "not ok bisect:$p:x86_64-test-kernel-builds" >> "$res"
+		echo "not ok bisect:$p:x86_64-kernel-builds" >> "$res"
 		echo "bisect: the kernel does not build after patch $p:"
 		grep -E 'error|Error' "$o-$p.log" | head -n 20 | sed 's/^/  /'
 	fi
