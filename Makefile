@@ -50,6 +50,7 @@ S := scripts
 
 .PHONY: all deps base tree export kernel base-kernel initramfs series run \
 	test vma-test kunit boot-test selftest checkpatch docs send send-test nommu \
+	convert convert-test \
 	regress regress-initramfs \
 	check matrix bench bench-count abi fresh mutate base-tree clean distclean help
 
@@ -157,6 +158,20 @@ send-test: tree
 	@$(S)/t-send.sh $(R)/send
 	@$(S)/summary.sh $(R)/send
 
+convert-test: tree
+	@mkdir -p $(R)
+	@$(S)/t-convert.sh $(T) $(R)/convert
+	@$(S)/summary.sh $(R)/convert
+
+# The semantic patch over the patched tree: a second series of conversions
+# in out/convert/ (not part of patches/), with its report, checkpatch and
+# the build of each converted file. CONVERT_DIRS narrows it.
+CONVERT_DIRS ?= drivers fs sound arch kernel mm ipc security virt samples \
+	net block lib io_uring
+convert: tree
+	@$(S)/deps.sh check matrix
+	@$(S)/convert.sh $(T) $(OUT)/convert $(CONVERT_DIRS)
+
 checkpatch: tree
 	@mkdir -p $(R)
 	@$(S)/t-checkpatch.sh $(T) $(R)/checkpatch
@@ -235,16 +250,17 @@ test: kernel base-kernel initramfs regress-initramfs
 	@echo "== checkpatch --strict";	$(S)/t-checkpatch.sh $(T) $(R)/checkpatch
 	@echo "== documentation";		$(S)/t-docs.sh $(T) $(R)/docs
 	@echo "== mail round trip";		$(S)/t-send.sh $(R)/send
+	@echo "== mmap_prepare.cocci";	$(S)/t-convert.sh $(T) $(R)/convert
 	@echo "== regress subset (QEMU)";	$(S)/t-regress.sh $(OUT)/bzImage \
 		$(B)/obj/x86-base/arch/x86/boot/bzImage $(B)/regress.cpio \
 		$(R)/regress quick mm memfd trinity fail-nth
 	@echo "== summary"
 	@$(S)/summary.sh $(R)/vma $(R)/kunit $(R)/boot $(R)/checkpatch \
-		$(R)/docs $(R)/send $(R)/regress
+		$(R)/docs $(R)/send $(R)/convert $(R)/regress
 
 clean:
 	rm -rf $(OUT) $(B)/obj $(B)/results $(B)/boot $(B)/kunit $(B)/abi \
-		$(B)/docs $(B)/send $(B)/check $(B)/regress
+		$(B)/docs $(B)/send $(B)/check $(B)/regress $(B)/convert-test
 
 # Also drops the trees; refuses while build/linux holds unexported work.
 distclean:

@@ -16,6 +16,7 @@ pkgs=(
 	python3-aiosmtpd		# the mail round trip test
 	trinity stress-ng		# make regress and its subset in make test
 	libnuma-dev libcap-dev liburing-dev	# selftests/mm, linked static
+	coccinelle ocaml		# make test's mmap_prepare.cocci tier
 )
 for extra in "$@"; do
 	case $extra in

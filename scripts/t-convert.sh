@@ -1,0 +1,77 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The semantic patch scripts/coccinelle/api/mmap_prepare.cocci of the
+# series: on each tests/convert/cases/X.c, patch mode must give X.res (X.c
+# itself when nothing converts) and report mode X.report; and the
+# "After" block of the KUnit suite mmap_prepare_cocci must be its output
+# for the "Before" block, so the suite tests what the semantic patch writes.
+# Usage: t-convert.sh TREE RESULTS
+set -uo pipefail
+. "$(dirname "$0")/common.sh"
+
+tree=$(cd "$1" && pwd) res=$2
+cocci=$tree/scripts/coccinelle/api/mmap_prepare.cocci
+cases=$(cd "$(dirname "$0")/../tests/convert/cases" && pwd)
+dir=$B/convert-test
+: > "$res"
+rm -rf "$dir"
+mkdir -p "$dir"
+command -v spatch > /dev/null || die "spatch not found (make deps installs coccinelle)"
+
+spatch_in_place() { # file mode [log]
+	spatch --very-quiet --no-includes --sp-file "$cocci" -D patch --in-place "$1" \
+		> /dev/null 2> "$2"
+}
+
+for c in "$cases"/*.c; do
+	t=$(basename "$c" .c)
+	cp "$c" "$dir/$t.c"
+	if ! (cd "$dir" && spatch_in_place "$t.c" "$t.patch.log"); then
+		echo "not ok convert:patch:$t" >> "$res"
+		echo "convert: spatch -D patch failed on $t.c:"
+		tail -n 5 "$dir/$t.patch.log" | sed 's/^/  /'
+	elif diff -u "$cases/$t.res" "$dir/$t.c" > "$dir/$t.diff"; then
+		echo "ok convert:patch:$t" >> "$res"
+	else
+		echo "not ok convert:patch:$t" >> "$res"
+		echo "convert: $t.c does not convert to $t.res:"
+		head -n 40 "$dir/$t.diff" | sed 's/^/  /'
+	fi
+	# Report lines name the file as given: run from the cases directory.
+	if ! (cd "$cases" && spatch --very-quiet --no-includes --sp-file "$cocci" \
+		-D report "$t.c" 2> "$dir/$t.report.log" | sort > "$dir/$t.report"); then
+		echo "not ok convert:report:$t" >> "$res"
+		echo "convert: spatch -D report failed on $t.c"
+	elif diff -u "$cases/$t.report" "$dir/$t.report" > "$dir/$t.rdiff"; then
+		echo "ok convert:report:$t" >> "$res"
+	else
+		echo "not ok convert:report:$t" >> "$res"
+		echo "convert: the report on $t.c differs from $t.report:"
+		head -n 40 "$dir/$t.rdiff" | sed 's/^/  /'
+	fi
+done
+
+# The KUnit suite's two blocks: the semantic patch's output for "Before",
+# its file_operations renamed X_fops -> X_prep_fops and its heading
+# replaced, is "After", byte for byte.
+k=$tree/mm/mmap_prepare_kunit.c
+before='/* Before: .mmap handlers as 6.12 drivers write them. */'
+after='/* After: what scripts/coccinelle/api/mmap_prepare.cocci makes of them. */'
+end="/* End of the semantic patch's output. */"
+awk -v b="$before" -v a="$after" '$0 == b { on = 1 } $0 == a { on = 0 } on' "$k" > "$dir/before.c"
+awk -v a="$after" -v e="$end" '$0 == a { on = 1 } $0 == e { on = 0 } on' "$k" > "$dir/after.c"
+if [ ! -s "$dir/before.c" ] || [ ! -s "$dir/after.c" ]; then
+	echo "not ok convert:kunit-tests-the-output" >> "$res"
+	echo "convert: $k has no Before/After blocks"
+elif ! (cd "$dir" && spatch_in_place before.c before.log); then
+	echo "not ok convert:kunit-tests-the-output" >> "$res"
+	echo "convert: spatch -D patch failed on the KUnit Before block"
+elif sed -E "s/\\b(mpc_[a-z_]+)_fops\\b/\\1_prep_fops/; s|^/\\* Before: .*|$after|" \
+		"$dir/before.c" | diff -u - "$dir/after.c" > "$dir/kunit.diff"; then
+	echo "ok convert:kunit-tests-the-output" >> "$res"
+else
+	echo "not ok convert:kunit-tests-the-output" >> "$res"
+	echo "convert: the KUnit After block is not the semantic patch's output:"
+	head -n 40 "$dir/kunit.diff" | sed 's/^/  /'
+fi
+exit 0
