@@ -7,6 +7,7 @@
 # each checked with checkpatch. report.txt has spatch's verdict on every
 # handler found, converted or refused with its reasons.
 # Usage: convert.sh TREE OUT DIR...
+# CONVERT_JOBS: spatch runs at a time (nproc); CONVERT_BUILD=0: no builds.
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -110,6 +111,11 @@ echo "convert: $n files converted," \
 	"$(grep -c . "$out/errors.txt") spatch failures"
 sed 's/^/  /' "$out/errors.txt"
 
-# Each converted file, built before and after its conversion.
+# Each converted file, built before and after its conversion (not with
+# CONVERT_BUILD=0).
+if [ "${CONVERT_BUILD:-1}" = 0 ]; then
+	"$(dirname "$0")/summary.sh" "$out/checkpatch"
+	exit
+fi
 "$(dirname "$0")/convert-build.sh" "$wt" "$n" "$out/build"
 "$(dirname "$0")/summary.sh" "$out/checkpatch" "$out/build"
