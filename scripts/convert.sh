@@ -34,7 +34,7 @@ one() { # file
 	local f=$1 log
 	log=$(mktemp)
 	if ! timeout 600 spatch --very-quiet --no-includes --timeout 300 \
-		--sp-file "$cocci" -D report "$f" > "$log.rep" 2> "$log"; then
+		--sp-file "$cocci" -D report -D refusals "$f" > "$log.rep" 2> "$log"; then
 		echo "$f: spatch -D report failed: $(tail -n 1 "$log")"
 	elif [ -s "$log" ] && grep -q 'timeout' "$log"; then
 		echo "$f: spatch -D report timed out"

@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 # The semantic patch scripts/coccinelle/api/mmap_prepare.cocci of the
 # series: on each tests/convert/cases/X.c, patch mode must give X.res (X.c
-# itself when nothing converts) and report mode X.report; and the
-# "After" block of the KUnit suite mmap_prepare_cocci must be its output
-# for the "Before" block, so the suite tests what the semantic patch writes.
+# itself when nothing converts), report mode with -D refusals X.report,
+# and without it (as coccicheck runs it) only X.report's convertible
+# handlers; and the "After" block of the KUnit suite mmap_prepare_cocci
+# must be its output for the "Before" block, so the suite tests what the
+# semantic patch writes.
 # Usage: t-convert.sh TREE RESULTS
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
@@ -39,7 +41,7 @@ for c in "$cases"/*.c; do
 	fi
 	# Report lines name the file as given: run from the cases directory.
 	if ! (cd "$cases" && spatch --very-quiet --no-includes --sp-file "$cocci" \
-		-D report "$t.c" 2> "$dir/$t.report.log" | sort > "$dir/$t.report"); then
+		-D report -D refusals "$t.c" 2> "$dir/$t.report.log" | sort > "$dir/$t.report"); then
 		echo "not ok convert:report:$t" >> "$res"
 		echo "convert: spatch -D report failed on $t.c"
 	elif diff -u "$cases/$t.report" "$dir/$t.report" > "$dir/$t.rdiff"; then
@@ -48,6 +50,16 @@ for c in "$cases"/*.c; do
 		echo "not ok convert:report:$t" >> "$res"
 		echo "convert: the report on $t.c differs from $t.report:"
 		head -n 40 "$dir/$t.rdiff" | sed 's/^/  /'
+	fi
+	# Without -D refusals (as coccicheck runs it): the convertible only.
+	if (cd "$cases" && spatch --very-quiet --no-includes --sp-file "$cocci" \
+		-D report "$t.c" 2> /dev/null | sort | diff -u <(grep 'can be converted' "$t.report") - \
+		> "$dir/$t.cdiff"); then
+		echo "ok convert:coccicheck-report:$t" >> "$res"
+	else
+		echo "not ok convert:coccicheck-report:$t" >> "$res"
+		echo "convert: report mode without -D refusals on $t.c:"
+		head -n 20 "$dir/$t.cdiff" | sed 's/^/  /'
 	fi
 done
 
