@@ -38,15 +38,21 @@ one() { # file
 		echo "$f: spatch -D report failed: $(tail -n 1 "$log")"
 	elif [ -s "$log" ] && grep -q 'timeout' "$log"; then
 		echo "$f: spatch -D report timed out"
-	elif ! timeout 600 spatch --very-quiet --no-includes --timeout 300 \
-		--sp-file "$cocci" -D patch --in-place "$f" > /dev/null 2> "$log"; then
-		echo "$f: spatch -D patch failed: $(tail -n 1 "$log")"
+	else
+		cp "$f" "$log.orig"
+		if ! timeout 600 spatch --very-quiet --no-includes --timeout 300 \
+			--sp-file "$cocci" -D patch --in-place "$f" > /dev/null 2> "$log"; then
+			echo "$f: spatch -D patch failed: $(tail -n 1 "$log")"
+		else
+			"$realign" "$f" "$log.orig"
+		fi
+		rm -f "$log.orig"
 	fi
 	cat "$log.rep" >> "$f.cocci-report"
 	rm -f "$log" "$log.rep"
 }
 export -f one
-export cocci
+export cocci realign=$(cd "$(dirname "$0")" && pwd)/realign-mmap-prepare.py
 start=$SECONDS
 (cd "$wt" && xargs -a "$out/files.txt" -P "$jobs" -I{} bash -c 'one "$1"' _ {}) > "$out/errors.txt"
 (cd "$wt" && cat $(sed 's/$/.cocci-report/' "$out/files.txt") 2>/dev/null; \
