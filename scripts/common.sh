@@ -85,7 +85,7 @@ worktree_at_base() { # tree dir
 }
 
 worktree_drop() { # tree dir
-	git -C "$1" worktree remove --force "$2" 2>/dev/null
+	git -C "$1" worktree remove --force --force "$2" 2>/dev/null
 	rm -rf "$2"
 	git -C "$1" worktree prune
 }

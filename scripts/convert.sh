@@ -5,7 +5,9 @@
 # local to its file), and write what it converts as a second series: one
 # commit per file on a worktree of the tree, exported to OUT/*.patch,
 # each checked with checkpatch. report.txt has spatch's verdict on every
-# handler found, converted or refused with its reasons.
+# handler found, converted or refused with its reasons. Then each converted
+# file is built before and after (convert-build.sh), and three drivers
+# QEMU reaches are run before and after (convert-boot.sh).
 # Usage: convert.sh TREE OUT DIR...
 # CONVERT_JOBS: spatch runs at a time (nproc); CONVERT_BUILD=0: no builds.
 set -uo pipefail
@@ -124,4 +126,8 @@ if [ "${CONVERT_BUILD:-1}" = 0 ]; then
 	exit
 fi
 "$(dirname "$0")/convert-build.sh" "$wt" "$n" "$out/build"
-"$(dirname "$0")/summary.sh" "$out/checkpatch" "$out/build"
+# Three converted drivers QEMU reaches, before and after, in the guest.
+top=$(cd "$(dirname "$0")/.." && pwd)
+"$(dirname "$0")/convert-boot.sh" "$tree" "$wt" "$out/boot" \
+	"$top/configs/qemu.config" "$top/configs/debug.config"
+"$(dirname "$0")/summary.sh" "$out/checkpatch" "$out/build" "$out/boot"
