@@ -40,7 +40,9 @@ one() { # file
 		echo "$f: spatch -D report failed: $(tail -n 1 "$log")"
 	elif [ -s "$log" ] && grep -q 'timeout' "$log"; then
 		echo "$f: spatch -D report timed out"
-	else
+	elif grep -q 'can be converted' "$log.rep" ||
+		grep -qE '\.mmap[[:space:]]*=[[:space:]]*generic_file_(readonly_)?mmap\b' "$f"; then
+		# Patch mode where report mode found something to convert.
 		cp "$f" "$log.orig"
 		if ! timeout 600 spatch --very-quiet --no-includes --timeout 300 \
 			--sp-file "$cocci" -D patch --in-place "$f" > /dev/null 2> "$log"; then
