@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 # After spatch renamed ".mmap<tabs>= x" to ".mmap_prepare<tabs>= x", the
-# tabs no longer reach the column the initializer aligns its "=" on: put
-# the "=" back on that column (the one ".mmap" and the same tabs reached).
+# tabs (or spaces) no longer reach the column the initializer aligns its
+# "=" on: put the "=" back on that column (the one ".mmap" and the same
+# whitespace reached), or one space after the name when it is past it.
 # Only lines that differ from ORIGINAL (the file before spatch) change.
 # Usage: realign-mmap-prepare.py FILE ORIGINAL
 import difflib
@@ -30,20 +31,20 @@ changed = False
 for i, line in enumerate(lines):
     if i not in new_lines:
         continue
-    m = re.match(r"^(\s*)\.mmap_prepare(\t[\t ]*)=(.*)$", line)
+    m = re.match(r"^(\s*)\.mmap_prepare(\t[\t ]*| {2,})=(.*)$", line)
     if not m:
         continue
     indent, ws, rest = m.groups()
     start = col_after(0, indent)
     target = col_after(start + len(".mmap"), ws)
     col = start + len(".mmap_prepare")
-    new = ""
-    while True:
-        nxt = (col // 8 + 1) * 8
-        if nxt > target:
-            break
-        new += "\t"
-        col = nxt
+    if "\t" in ws:
+        new = ""
+        while (col // 8 + 1) * 8 <= target:
+            new += "\t"
+            col = (col // 8 + 1) * 8
+    else:
+        new = " " * (target - col)
     if not new:
         new = " "
     fixed = "%s.mmap_prepare%s=%s" % (indent, new, rest)
