@@ -152,3 +152,20 @@ static int flag_mmap(struct file *file, struct vm_area_struct *vma)
 }
 
 static const struct file_operations q16 = { .mmap = flag_mmap, };
+
+/* A driver helper that registers the mm: state kept beyond the hook. */
+static int mmadd_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct q *q = file->private_data;
+	int ret;
+
+	ret = q_mm_add(q, vma->vm_mm);
+	if (ret)
+		return ret;
+	vma->vm_ops = &q_vm_ops;
+	return 0;
+}
+
+static const struct file_operations mmadd_fops = {
+	.mmap = mmadd_mmap,
+};
