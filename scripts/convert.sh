@@ -84,6 +84,16 @@ handlers() { # file
 	grep -F "$1:" "$out/report.txt" | grep 'can be converted' |
 		sed -E 's/.*mmap handler ([A-Za-z0-9_]+) .*/\1()/' | sort -u | paste -sd' '
 }
+# Code MAINTAINERS marks obsolete wants no unnecessary change (checkpatch
+# says so): its conversion is listed, not committed.
+: > "$out/obsolete.txt"
+for f in $(git -C "$wt" diff --name-only); do
+	if (cd "$wt" && ./scripts/get_maintainer.pl --status --nom --nol --nogit \
+		--nogit-fallback -f "$f" 2>/dev/null) | grep -qi '^obsolete'; then
+		echo "$f" >> "$out/obsolete.txt"
+		git -C "$wt" checkout -q -- "$f"
+	fi
+done
 git -C "$wt" diff --name-only > "$out/converted.txt"
 for f in $(cat "$out/converted.txt"); do
 	h=$(handlers "$f")
@@ -141,7 +151,7 @@ for p in "$out"/*.patch; do
 	rm -rf "$p.log" "$orig"
 done
 n=$(grep -c . "$out/converted.txt")
-echo "convert: $n files converted," \
+echo "convert: $n files converted ($(grep -c . "$out/obsolete.txt") more left: obsolete)," \
 	"$(grep -c 'not converted' "$out/report.txt") handlers refused," \
 	"$(grep -c . "$out/errors.txt") spatch failures"
 sed 's/^/  /' "$out/errors.txt"
