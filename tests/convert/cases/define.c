@@ -30,3 +30,18 @@ static int bar_mmap(struct file *file, struct vm_area_struct *vma)
 const struct file_operations bar_file_operations = {
 	.mmap		= bar_mmap,
 };
+
+/* Another configuration has no handler: NULL names none in either form. */
+#ifdef CONFIG_BAZ
+static int baz_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_ops = &baz_vm_ops;
+	return 0;
+}
+#else
+#define baz_mmap NULL
+#endif
+
+static const struct file_operations baz_file_operations = {
+	.mmap		= baz_mmap,
+};
