@@ -169,7 +169,7 @@ convert-test: tree
 CONVERT_DIRS ?= drivers fs sound arch kernel mm ipc security virt samples \
 	net block lib io_uring
 convert: tree
-	@$(S)/deps.sh check matrix
+	@$(S)/deps.sh check matrix convert
 	@$(S)/convert.sh $(T) $(OUT)/convert $(CONVERT_DIRS)
 
 checkpatch: tree

@@ -60,6 +60,11 @@ tree_commits_not_in_patches() { # tree
 	done
 }
 
+# What a test kernel's console must never show. (Not the word "lockdep"
+# alone: an SMP kernel with PROVE_RCU says at boot "RCU lockdep checking
+# is enabled".)
+boot_console_bad='(WARNING:|BUG:|Oops|Kernel panic|general protection fault|possible recursive locking|possible circular locking|inconsistent lock state|turning off the locking correctness validator|INFO: |KASAN|UBSAN|kernel BUG|Call Trace:|timed out after)'
+
 # Record the case NAME in RESULTS: ok if the kernel log LOG exists and has no
 # line matching the extended regex BAD, else not ok, showing the reports.
 log_clean_case() { # results name log bad

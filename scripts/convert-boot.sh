@@ -3,8 +3,8 @@
 # Boot the kernel before and after make convert's conversions, both with
 # configs/convert.config, and run tests/convert/guest/converted_abi.c on
 # each: what user space sees of /dev/hpet, the aio ring and ext2 files
-# must be the same, line for line. One case per driver, and one that each
-# of the three files was converted.
+# must be the same, line for line. One case per driver, one that each of
+# the three files was converted, and the consoles (lockdep, DEBUG_VM) clean.
 # Usage: convert-boot.sh TREE CONVERTED-WORKTREE RESULTS FRAGMENT...
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
@@ -63,7 +63,11 @@ for side in before after; do
 	fi
 	"$(dirname "$0")/qemu.sh" test "$B/obj/convert-$side/arch/x86/boot/bzImage" \
 		"$dir/initramfs.cpio" "$dir/$side"
+	# The serial port turns line ends into CR LF.
+	sed -i 's/\r$//' "$dir/$side.ktap" "$dir/$side.console"
 	grep -v '# mmtest: time' "$dir/$side.ktap" > "$dir/$side.out"
+	log_clean_case "$res" "convert:boot:console-clean-$side" "$dir/$side.console" \
+		"$boot_console_bad"
 done
 if grep -q '^ok 1 converted_abi' "$dir/before.out" && grep -q '^ok 1 converted_abi' "$dir/after.out"; then
 	echo "ok convert:boot:runs" >> "$res"

@@ -3,8 +3,9 @@
 # Build each file make convert converted, before and after its conversion,
 # with W=1, and compare the compiler's warnings about it. A file is built
 # on the first configuration whose "before" build compiles it: x86_64
-# allmodconfig, then arm64 allmodconfig, sparc64 and mips allmodconfig,
-# then riscv64 nommu_virt_defconfig (for no-MMU code). One case per file:
+# allmodconfig, then arm64, powerpc64, sparc64 and mips allmodconfig,
+# then riscv64 nommu_virt_defconfig (for no-MMU code), then UML's
+# defconfig (hostfs). One case per file:
 # it builds after conversion, with no warning it did not have.
 # Usage: convert-build.sh WORKTREE N RESULTS   (the conversions are the
 # worktree's last N commits, one file each)
@@ -18,9 +19,11 @@ files=$(git -C "$wt" diff --name-only HEAD~"$n" HEAD | sort)
 configs="
 x86_64  | ARCH=x86_64 | allmodconfig
 arm64   | ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- | allmodconfig
+powerpc64 | ARCH=powerpc CROSS_COMPILE=powerpc64-linux-gnu- | allmodconfig
 sparc64 | ARCH=sparc64 CROSS_COMPILE=sparc64-linux-gnu- | allmodconfig
 mips    | ARCH=mips CROSS_COMPILE=mips-linux-gnu- | allmodconfig
 riscv64-nommu | ARCH=riscv CROSS_COMPILE=riscv64-linux-gnu- | nommu_virt_defconfig
+um      | ARCH=um SUBARCH=x86_64 | defconfig
 "
 
 kmake() { # obj vars... -- args...

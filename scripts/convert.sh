@@ -50,7 +50,7 @@ one() { # file
 			--sp-file "$cocci" -D patch --in-place "$f" > /dev/null 2> "$log"; then
 			echo "$f: spatch -D patch failed: $(tail -n 1 "$log")"
 		else
-			"$realign" "$f" "$log.orig"
+			"$tidy" "$f" "$log.orig"
 		fi
 		rm -f "$log.orig"
 	fi
@@ -58,7 +58,7 @@ one() { # file
 	rm -f "$log" "$log.rep"
 }
 export -f one
-export cocci realign=$(cd "$(dirname "$0")" && pwd)/realign-mmap-prepare.py
+export cocci tidy=$(cd "$(dirname "$0")" && pwd)/convert-tidy.py
 start=$SECONDS
 (cd "$wt" && xargs -a "$out/files.txt" -P "$jobs" -I{} bash -c 'one "$1"' _ {}) > "$out/errors.txt"
 (cd "$wt" && cat $(sed 's/$/.cocci-report/' "$out/files.txt") 2>/dev/null; \

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Install the Debian packages the build and the tests need, if any is missing.
-# Usage: deps.sh [check] [matrix] [abi] [bench] [fresh]: also what those targets need.
+# Usage: deps.sh [check] [matrix] [convert] [abi] [bench] [fresh]: also what those targets need.
 set -euo pipefail
 
 pkgs=(
@@ -23,6 +23,7 @@ for extra in "$@"; do
 	check)	pkgs+=(sparse coccinelle ocaml) ;;	# spatch compiles OCaml scripts with ocamlopt
 	matrix)	pkgs+=(gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-sparc64-linux-gnu
 		       gcc-mips-linux-gnu clang lld llvm) ;;
+	convert) pkgs+=(gcc-powerpc64-linux-gnu) ;;	# the converted files of arch/powerpc
 	abi)	pkgs+=(abigail-tools) ;;
 	bench)	pkgs+=(gnuplot-nox valgrind) ;;
 	fresh)	pkgs+=(debootstrap) ;;

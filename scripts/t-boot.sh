@@ -12,9 +12,6 @@ patched=$1 base=$2 initrd=$3 res=$4
 dir=$B/boot
 mkdir -p "$dir"
 : > "$res"
-# What the console must never show. (Not the word "lockdep" alone: an SMP
-# kernel with PROVE_RCU says at boot "RCU lockdep checking is enabled".)
-bad='(WARNING:|BUG:|Oops|Kernel panic|general protection fault|possible recursive locking|possible circular locking|inconsistent lock state|turning off the locking correctness validator|INFO: |KASAN|UBSAN|kernel BUG|Call Trace:|timed out after)'
 
 for k in patched base; do
 	kernel=$patched
@@ -34,7 +31,7 @@ for k in patched base; do
 		echo "boot: $k: the run did not finish; the console ends with:"
 		tail -n 30 "$dir/$k.console" | sed 's/^/  /'
 	fi
-	log_clean_case "$res" "boot-$k:console-clean" "$dir/$k.console" "$bad"
+	log_clean_case "$res" "boot-$k:console-clean" "$dir/$k.console" "$boot_console_bad"
 	# Every program runs as root with the devices it needs: a skip is
 	# counted as a skip, and a run with any skip fails.
 	new_reports_case "$res" "boot-$k:nothing-skipped" \

@@ -6,7 +6,8 @@
 # and without it (as coccicheck runs it) only X.report's convertible
 # handlers; and the "After" block of the KUnit suite mmap_prepare_cocci
 # must be its output for the "Before" block, so the suite tests what the
-# semantic patch writes.
+# semantic patch writes. Where X.tidy exists, scripts/convert-tidy.py
+# (which make convert runs after spatch) must turn the output into it.
 # Usage: t-convert.sh TREE RESULTS
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
@@ -38,6 +39,17 @@ for c in "$cases"/*.c; do
 		echo "not ok convert:patch:$t" >> "$res"
 		echo "convert: $t.c does not convert to $t.res:"
 		head -n 40 "$dir/$t.diff" | sed 's/^/  /'
+	fi
+	if [ -f "$cases/$t.tidy" ]; then
+		cp "$dir/$t.c" "$dir/$t.tidy"
+		"$(dirname "$0")/convert-tidy.py" "$dir/$t.tidy" "$c"
+		if diff -u "$cases/$t.tidy" "$dir/$t.tidy" > "$dir/$t.tdiff"; then
+			echo "ok convert:tidy:$t" >> "$res"
+		else
+			echo "not ok convert:tidy:$t" >> "$res"
+			echo "convert: convert-tidy.py does not make $t.tidy of $t.c's output:"
+			head -n 40 "$dir/$t.tdiff" | sed 's/^/  /'
+		fi
 	fi
 	# Report lines name the file as given: run from the cases directory.
 	if ! (cd "$cases" && spatch --very-quiet --no-includes --sp-file "$cocci" \

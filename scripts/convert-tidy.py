@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+# What spatch leaves undone after mmap_prepare.cocci converted FILE:
+# - ".mmap<tabs>= x" became ".mmap_prepare<tabs>= x", whose tabs (or
+#   spaces) no longer reach the column the initializer aligns its "=" on:
+#   put the "=" back on that column (the one ".mmap" and the same
+#   whitespace reached), or one space after the name when it is past it.
+# - A handler's kernel-doc comment still names the old function and its
+#   @file and @vma (W=1 warns): name the new function and its @desc.
+# Only lines that differ from ORIGINAL (the file before spatch) and the
+# comments right above them change.
+# Usage: convert-tidy.py FILE ORIGINAL
+import difflib
+import re
+import sys
+
+
+def col_after(col, ws):
+    for ch in ws:
+        col = (col // 8 + 1) * 8 if ch == "\t" else col + 1
+    return col
+
+
+path, orig = sys.argv[1], sys.argv[2]
+with open(path) as f:
+    lines = f.read().split("\n")
+with open(orig) as f:
+    before = f.read().split("\n")
+new_lines = set()
+for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, before, lines, autojunk=False).get_opcodes():
+    if tag in ("replace", "insert"):
+        new_lines.update(range(j1, j2))
+changed = False
+for i, line in enumerate(lines):
+    if i not in new_lines:
+        continue
+    m = re.match(r"^(\s*)\.mmap_prepare(\t[\t ]*| {2,})=(.*)$", line)
+    if not m:
+        continue
+    indent, ws, rest = m.groups()
+    start = col_after(0, indent)
+    target = col_after(start + len(".mmap"), ws)
+    col = start + len(".mmap_prepare")
+    if "\t" in ws:
+        new = ""
+        while (col // 8 + 1) * 8 <= target:
+            new += "\t"
+            col = (col // 8 + 1) * 8
+    else:
+        new = " " * (target - col)
+    if not new:
+        new = " "
+    fixed = "%s.mmap_prepare%s=%s" % (indent, new, rest)
+    if fixed != line:
+        lines[i] = fixed
+        changed = True
+
+# The handlers before: name -> (file parameter, vma parameter).
+old = {}
+for m in re.finditer(r"\b(\w+)\(\s*struct\s+file\s*\*\s*(\w+)\s*,"
+                     r"\s*struct\s+vm_area_struct\s*\*\s*(\w+)\s*\)",
+                     "\n".join(before)):
+    old[m.group(1)] = (m.group(2), m.group(3))
+sig = re.compile(r"^\w.*\b(\w+)\(struct vm_area_desc \*(\w+)\)")
+param = re.compile(r"^\s*\*\s*@(\w+)\s*:")
+# From the bottom up: a comment changed above a handler moves no line
+# below it.
+for i in sorted(new_lines, reverse=True):
+    m = sig.match(lines[i])
+    if not m:
+        continue
+    name, desc = m.groups()
+    was = [o for o in old if name == o or name.startswith(o + "_")]
+    if not was:
+        continue
+    was = max(was, key=len)
+    # The comment ends on the line above, or above one blank line.
+    end = i - 1
+    if end >= 0 and lines[end].strip() == "":
+        end -= 1
+    if end < 0 or lines[end].strip() != "*/":
+        continue
+    start = end
+    while start > 0 and not lines[start].lstrip().startswith("/*"):
+        start -= 1
+    if lines[start].strip() != "/**":
+        continue
+    doc = lines[start:end + 1]
+    out = []
+    gone = False    # in the description of a dropped parameter
+    said = False    # @desc written
+    for j, d in enumerate(doc):
+        if j == 1:
+            d = re.sub(r"^(\s*\*\s*)%s\b" % re.escape(was),
+                       lambda t: t.group(1) + name, d)
+        p = param.match(d)
+        if p:
+            gone = p.group(1) in old[was]
+            if gone and not said:
+                out.append(" * @%s: the mapping to describe" % desc)
+                said = True
+            if gone:
+                continue
+        elif gone and re.match(r"^\s*\*\s+\S", d):
+            continue    # the dropped parameter's description goes on
+        else:
+            gone = False
+        out.append(d)
+    if out != doc:
+        lines[start:end + 1] = out
+        changed = True
+
+if changed:
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
