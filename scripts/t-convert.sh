@@ -26,6 +26,21 @@ spatch_in_place() { # file mode [log]
 		> /dev/null 2> "$2"
 }
 
+# coccicheck shows spatch's warnings about the semantic patch itself to
+# whoever runs it: none, in any mode.
+w=
+for m in patch context org report; do
+	w=$w$(spatch --parse-cocci -D "$m" -D refusals --sp-file "$cocci" 2>&1 |
+		grep -i 'warning' | sed "s/^/$m: /")
+done
+if [ -z "$w" ]; then
+	echo "ok convert:parses-without-warnings" >> "$res"
+else
+	echo "not ok convert:parses-without-warnings" >> "$res"
+	echo "convert: spatch --parse-cocci warns about the semantic patch:"
+	head -n 20 <<<"$w" | sed 's/^/  /'
+fi
+
 for c in "$cases"/*.c; do
 	t=$(basename "$c" .c)
 	cp "$c" "$dir/$t.c"
