@@ -41,6 +41,18 @@ else
 	head -n 20 <<<"$w" | sed 's/^/  /'
 fi
 
+# Every rule but the generic initializers depends on a file_operations
+# with an .mmap handler, so spatch can skip the files that have none
+# ("Grep query"): without one, coccicheck over drivers/ parses and
+# matches all its 20,000 files (stopped after 29 min; 12 s with it).
+q=$(spatch --parse-cocci -D patch --sp-file "$cocci" 2>&1 | sed -n '/^Grep query/{n;p}')
+if [ -n "$q" ]; then
+	echo "ok convert:skips-files-without-handlers ($q)" >> "$res"
+else
+	echo "not ok convert:skips-files-without-handlers" >> "$res"
+	echo "convert: spatch finds no grep query in the semantic patch: a rule does not depend on fops"
+fi
+
 for c in "$cases"/*.c; do
 	t=$(basename "$c" .c)
 	cp "$c" "$dir/$t.c"
