@@ -50,7 +50,7 @@ S := scripts
 
 .PHONY: all deps base tree export kernel base-kernel initramfs series run \
 	test vma-test kunit boot-test selftest checkpatch docs send send-test nommu \
-	convert convert-test \
+	convert convert-test convert-gen convert-fuzz convert-mainline \
 	regress regress-initramfs \
 	check matrix bench bench-count abi fresh mutate base-tree clean distclean help
 
@@ -163,6 +163,29 @@ convert-test: tree
 	@$(S)/t-convert.sh $(T) $(R)/convert
 	@$(S)/summary.sh $(R)/convert
 
+# The semantic patch on generated handlers (tests/convert/gen.py), each
+# converted pair mapped every way by the KUnit suite mmap_prepare_cocci on
+# UML. make test runs the fixed seed; make convert-fuzz a new seed each
+# time (CONVERT_SEED=S to rerun one, CONVERT_COUNT=N handlers).
+CONVERT_SEED  ?= 1
+CONVERT_COUNT ?= 500
+convert-gen: tree
+	@mkdir -p $(R)
+	@$(S)/t-convert-gen.sh $(T) $(R)/convert-gen $(CONVERT_SEED) $(CONVERT_COUNT)
+	@$(S)/summary.sh $(R)/convert-gen
+
+convert-fuzz: tree
+	@mkdir -p $(R)
+	@seed=$${CONVERT_SEED_FUZZ:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
+	echo "convert-fuzz: seed $$seed (rerun: make convert-fuzz CONVERT_SEED_FUZZ=$$seed)"; \
+	$(S)/t-convert-gen.sh $(T) $(R)/convert-fuzz $$seed $(CONVERT_COUNT)
+	@$(S)/summary.sh $(R)/convert-fuzz
+
+# The semantic patch on the 6.12 version of each file mainline converted
+# by hand (tests/convert/mainline.txt): out/convert-mainline/table.txt.
+convert-mainline: tree
+	@$(S)/convert-mainline.sh $(T) $(OUT)/convert-mainline
+
 # The semantic patch over the patched tree: a second series of conversions
 # in out/convert/ (not part of patches/), with its report, checkpatch and
 # the build of each converted file. CONVERT_DIRS narrows it.
@@ -251,12 +274,14 @@ test: kernel base-kernel initramfs regress-initramfs
 	@echo "== documentation";		$(S)/t-docs.sh $(T) $(R)/docs
 	@echo "== mail round trip";		$(S)/t-send.sh $(R)/send
 	@echo "== mmap_prepare.cocci";	$(S)/t-convert.sh $(T) $(R)/convert
+	@echo "== mmap_prepare.cocci on generated handlers (KUnit)"; \
+		$(S)/t-convert-gen.sh $(T) $(R)/convert-gen $(CONVERT_SEED) $(CONVERT_COUNT)
 	@echo "== regress subset (QEMU)";	$(S)/t-regress.sh $(OUT)/bzImage \
 		$(B)/obj/x86-base/arch/x86/boot/bzImage $(B)/regress.cpio \
 		$(R)/regress quick mm memfd trinity fail-nth
 	@echo "== summary"
 	@$(S)/summary.sh $(R)/vma $(R)/kunit $(R)/boot $(R)/checkpatch \
-		$(R)/docs $(R)/send $(R)/convert $(R)/regress
+		$(R)/docs $(R)/send $(R)/convert $(R)/convert-gen $(R)/regress
 
 clean:
 	rm -rf $(OUT) $(B)/obj $(B)/results $(B)/boot $(B)/kunit $(B)/abi \

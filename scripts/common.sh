@@ -65,6 +65,9 @@ tree_commits_not_in_patches() { # tree
 # is enabled".)
 boot_console_bad='(WARNING:|BUG:|Oops|Kernel panic|general protection fault|possible recursive locking|possible circular locking|inconsistent lock state|turning off the locking correctness validator|INFO: |KASAN|UBSAN|kernel BUG|Call Trace:|timed out after)'
 
+# What a KUnit run's kernel log must never show.
+kunit_log_bad='(WARNING:|BUG:|Oops|Kernel panic|possible recursive locking|possible circular locking|inconsistent lock state|bad unlock balance|suspicious RCU usage|KASAN:|UBSAN:|kmemleak:|kernel BUG)'
+
 # Record the case NAME in RESULTS: ok if the kernel log LOG exists and has no
 # line matching the extended regex BAD, else not ok, showing the reports.
 log_clean_case() { # results name log bad

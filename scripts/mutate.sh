@@ -4,7 +4,9 @@
 # DIR/*.patch is a small bug of one behaviour of the API, a diff against the
 # patched tree. One at a time, it is applied to the tree, the tiers that
 # test behaviour run, cheapest first (the VMA harness, KUnit, the boot
-# test), and the first tier with a failing case has caught it. A tier that
+# test), and the first tier with a failing case has caught it. A defect of
+# the semantic patch alone runs its tiers instead: the generated handlers
+# (t-convert-gen.sh, CONVERT_SEED and CONVERT_COUNT), then its cases. A tier that
 # only failed to build has not. The tree is restored after each defect.
 # Usage: mutate.sh TREE DIR WORKDIR BASE_BZIMAGE INITRAMFS FRAGMENT...
 set -uo pipefail
@@ -24,6 +26,16 @@ failures() {
 	grep '^not ok ' "$1" | grep -vE ':(build|run|exit-status)$' | sed 's/^not ok //'
 }
 
+# Which tier caught the defect, into the summary.
+verdict() {
+	if [ -n "$caught" ]; then
+		echo "caught $name by $caught: $(failures "$res/$caught" | head -n 4 | paste -sd' ')" |
+			tee -a "$work/summary"
+	else
+		echo "MISSED $name" | tee -a "$work/summary"
+	fi
+}
+
 for p in "$dir"/*.patch; do
 	name=$(basename "$p" .patch)
 	res=$work/$name
@@ -34,6 +46,20 @@ for p in "$dir"/*.patch; do
 		continue
 	fi
 	caught=
+	# A defect of the semantic patch alone: its tiers, the generated
+	# handlers mapped in KUnit first, then its cases.
+	if ! grep '^+++ b/' "$p" | grep -vq '^+++ b/scripts/coccinelle/'; then
+		"$s/t-convert-gen.sh" "$tree" "$res/convert-gen" "${CONVERT_SEED:-1}" \
+			"${CONVERT_COUNT:-500}" > "$res/convert-gen.log" 2>&1
+		[ -n "$(failures "$res/convert-gen")" ] && caught=convert-gen
+		if [ -z "$caught" ]; then
+			"$s/t-convert.sh" "$tree" "$res/convert" > "$res/convert.log" 2>&1
+			[ -n "$(failures "$res/convert")" ] && caught=convert
+		fi
+		git -C "$tree" checkout -q -- .
+		verdict
+		continue
+	fi
 	"$s/t-vma.sh" "$tree" "$res/vma" > "$res/vma.log" 2>&1
 	[ -n "$(failures "$res/vma")" ] && caught=vma
 	for runs in um "x86_64 um-warn riscv-nommu"; do
@@ -51,12 +77,7 @@ for p in "$dir"/*.patch; do
 		fi
 	fi
 	git -C "$tree" checkout -q -- .
-	if [ -n "$caught" ]; then
-		echo "caught $name by $caught: $(failures "$res/$caught" | head -n 4 | paste -sd' ')" |
-			tee -a "$work/summary"
-	else
-		echo "MISSED $name" | tee -a "$work/summary"
-	fi
+	verdict
 done
 echo "== mutate: $(grep -c '^caught ' "$work/summary") caught," \
 	"$(grep -vc '^caught ' "$work/summary") missed or not applied"

@@ -17,7 +17,7 @@ for k in $KUNITCONFIG; do
 	args+=(--kunitconfig="$k")
 done
 
-bad='(WARNING:|BUG:|Oops|Kernel panic|possible recursive locking|possible circular locking|inconsistent lock state|bad unlock balance|suspicious RCU usage|KASAN:|UBSAN:|kmemleak:|kernel BUG)'
+bad=$kunit_log_bad
 # KASAN where it is cheap: the x86_64 QEMU kernel.
 kasan=(--kconfig_add CONFIG_KASAN=y --kconfig_add CONFIG_KASAN_GENERIC=y)
 # kunit.py's UML defaults turn on PCI over virtio, which warns at boot
