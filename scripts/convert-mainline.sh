@@ -39,7 +39,7 @@ conv=0 part=0 ref=0 n=0
 		else s=none
 		fi
 		what=$(sed -E 's/^[^ ]+: mmap handler //; s/ can be converted to mmap_prepare/: converted/' "$r" |
-			sort -u | paste -sd '|' | sed 's/|/; /g')
+			sort -u | paste -sd '\t' | sed 's/\t/; /g')
 		printf '%-44s %-8s %s (mainline: %s)\n' "$f" "$s" "${what:-no .mmap handler found}" "$ml"
 	done
 } > "$out/table.txt"

@@ -84,6 +84,11 @@ FLAG_CHECKS = [
     ("if (({V}->vm_flags & VM_WRITE) == 0 && vma_pages({V}) > 3)\n\t\treturn -EINVAL;", (), set()),
     ("if ({V}->vm_flags & VM_SHARED && {V}->vm_flags & VM_MAYWRITE)\n\t\treturn -EBUSY;", (), set()),
     ("if (!wr && {V}->vm_pgoff == 1)\n\t\treturn -EINVAL;", ("wr",), set()),
+    # open-dice: the refusal and the flag change in one block
+    ("if ({V}->vm_flags & VM_MAYSHARE) {\n\t\tif ({V}->vm_flags & VM_WRITE)\n\t\t\treturn -EPERM;\n"
+     "\t\tvm_flags_clear({V}, VM_MAYWRITE);\n\t}", (), set()),
+    ("if ({V}->vm_flags & VM_MAYSHARE) {\n\t\tvm_flags_clear({V}, VM_MAYWRITE);\n"
+     "\t\tif ({V}->vm_flags & VM_WRITE)\n\t\t\treturn -EPERM;\n\t}", (), set()),
 ]
 
 FLAG_CHANGES = [

@@ -1,4 +1,4 @@
-/* Clearing VM_MAYWRITE needs a VM_WRITE refusal on every path before it. */
+/* Clearing VM_MAYWRITE needs a VM_WRITE refusal on every path to it. */
 static int nested_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	if (vma->vm_flags & VM_SHARED) {
@@ -50,6 +50,43 @@ static int ok_mmap(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 
+/* open-dice: the guard and the clear in one block. */
+static int dice_mmap(struct file *filp, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_MAYSHARE) {
+		/* Do not allow userspace to modify the underlying data. */
+		if (vma->vm_flags & VM_WRITE)
+			return -EPERM;
+		/* Ensure userspace cannot acquire VM_WRITE later. */
+		vm_flags_clear(vma, VM_MAYWRITE);
+	}
+	vma->vm_page_prot = pgprot_writecombine(vma->vm_page_prot);
+	vm_flags_set(vma, VM_DONTCOPY | VM_DONTDUMP);
+	return vm_iomap_memory(vma, dice_base, dice_size);
+}
+
+/* Refused: the clear outside the block of the guard. */
+static int out_mmap(struct file *filp, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_MAYSHARE) {
+		if (vma->vm_flags & VM_WRITE)
+			return -EPERM;
+	}
+	vm_flags_clear(vma, VM_MAYWRITE);
+	return 0;
+}
+
+/* Converted: the guard first, the clear in a nested block. */
+static int in_mmap(struct file *filp, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_WRITE)
+		return -EPERM;
+	if (vma->vm_flags & VM_MAYSHARE) {
+		vm_flags_clear(vma, VM_MAYWRITE);
+	}
+	return 0;
+}
+
 static const struct file_operations nested_fops = {
 	.mmap = nested_mmap,
 };
@@ -64,4 +101,13 @@ static const struct file_operations after_fops = {
 };
 static const struct file_operations ok_fops = {
 	.mmap = ok_mmap,
+};
+static const struct file_operations dice_fops = {
+	.mmap = dice_mmap,
+};
+static const struct file_operations out_fops = {
+	.mmap = out_mmap,
+};
+static const struct file_operations in_fops = {
+	.mmap = in_mmap,
 };
