@@ -109,3 +109,32 @@ new_reports_case() { # results name new what
 		sed 's/^/  /' <<<"$3"
 	fi
 }
+
+# The files the semantic patch must see together (spatch --file-groups
+# input, a blank line between groups): each FILE with the .c and .h files
+# of its directory that name one of its .mmap handlers (a handler defined
+# in another file, its prototype in a header, another file_operations
+# using it); groups that share a file merged, each file in one group.
+cocci_groups() { # dir file...
+	local dir=$1 f h
+	shift
+	for f; do
+		{
+			echo "$f"
+			grep -oE '\.mmap[[:space:]]*=[[:space:]]*[A-Za-z_][A-Za-z0-9_]*' "$dir/$f" |
+				sed 's/.*=[[:space:]]*//' | sort -u | grep -vxE 'generic_file_(readonly_)?mmap|NULL' |
+				while read -r h; do
+					(cd "$dir" && grep -lw -- "$h" "$(dirname "$f")"/*.[ch]) | sed 's|^\./||'
+				done
+		} | sort -u | paste -sd ' '
+	done | awk '{
+		g = NR
+		for (i = 1; i <= NF; i++)
+			if ($i in of && of[$i] != g) {
+				o = of[$i]
+				for (x in of) if (of[x] == o) of[x] = g
+			}
+		for (i = 1; i <= NF; i++) of[$i] = g
+	} END { for (x in of) print of[x], x }' | sort -k1,1n -k2 |
+		awk 'NR > 1 && $1 != last { print "" } { print $2; last = $1 }'
+}

@@ -64,7 +64,7 @@ def judge(d, kunit, resfile):
         after.update(units(open(out).read())[1] if os.path.exists(out) else {})
         rep = c[:-2] + ".report"
         for line in open(rep) if os.path.exists(rep) else []:
-            m = re.search(r"mmap handler mpg_(\d+)_mmap (can be converted to mmap_prepare|not converted: (.*))$", line)
+            m = re.search(r"mmap handler mpg_(\d+)_mmap (can be converted to mmap_prepare(?: \(.*\))?|not converted: (.*))$", line)
             if m:
                 report.setdefault(int(m.group(1)), []).append(m.group(3) or "")
     res = open(resfile, "a")

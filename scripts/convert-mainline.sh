@@ -14,23 +14,29 @@ cocci=$tree/scripts/coccinelle/api/mmap_prepare.cocci
 list=$(cd "$(dirname "$0")/../tests/convert" && pwd)/mainline.txt
 command -v spatch > /dev/null || die "spatch not found (make deps installs coccinelle)"
 rm -rf "$out"
-mkdir -p "$out/src"
-conv=0 part=0 ref=0 n=0
+mkdir -p "$out/src" "$out/orig"
+out=$(cd "$out" && pwd)
+# The directories of the listed files as the base has them: a handler
+# defined in another file is converted with the files that name it.
+dirs=$(grep -v '^#' "$list" | awk 'NF { print $1 }' | xargs -n1 dirname | sort -u)
+git -C "$tree" archive base -- $dirs | tar -x -C "$out/orig" || die "cannot extract $dirs from the base"
+cp -a "$out/orig/." "$out/src/"
 {
 	printf '%-44s %-8s %s\n' FILE RESULT "WHAT IT MAKES OF EACH HANDLER (mainline's handler)"
 	grep -v '^#' "$list" | while read -r f ml; do
 		[ -n "$f" ] || continue
-		d=$out/src/$(dirname "$f")
-		mkdir -p "$d"
-		git -C "$tree" show "base:$f" > "$out/src/$f" || { echo "$f: not in the base"; continue; }
-		(cd "$out/src" && spatch --very-quiet --no-includes --sp-file "$cocci" \
-			-D report -D refusals "$f" 2> /dev/null) > "$out/$(tr / _ <<<"$f").report"
-		cp "$out/src/$f" "$out/src/$f.orig"
-		(cd "$out/src" && spatch --very-quiet --no-includes --sp-file "$cocci" \
-			-D patch --in-place "$f" > /dev/null 2>&1)
-		diff -u --label "a/$f" --label "b/$f" "$out/src/$f.orig" "$out/src/$f" \
-			> "$out/$(tr / _ <<<"$f").patch"
+		[ -f "$out/src/$f" ] || { echo "$f: not in the base"; continue; }
+		g=$(cocci_groups "$out/src" "$f")
+		printf '%s\n' $g > "$out/group"
 		r=$out/$(tr / _ <<<"$f").report
+		(cd "$out/src" && spatch --very-quiet --no-includes --sp-file "$cocci" \
+			-D report -D refusals --file-groups "$out/group" 2> /dev/null) > "$r"
+		(cd "$out/src" && spatch --very-quiet --no-includes --sp-file "$cocci" \
+			-D patch --in-place --file-groups "$out/group" > /dev/null 2>&1)
+		(cd "$out" && for x in $g; do
+			diff -u --label "a/$x" --label "b/$x" "orig/$x" "src/$x"
+			cp "orig/$x" "src/$x"
+		done) > "$out/$(tr / _ <<<"$f").patch"
 		c=$(grep -c 'can be converted' "$r")
 		x=$(grep -c 'not converted' "$r")
 		if [ "$c" -gt 0 ] && [ "$x" -eq 0 ]; then s=converted
@@ -40,7 +46,8 @@ conv=0 part=0 ref=0 n=0
 		fi
 		what=$(sed -E 's/^[^ ]+: mmap handler //; s/ can be converted to mmap_prepare/: converted/' "$r" |
 			sort -u | paste -sd '\t' | sed 's/\t/; /g')
-		printf '%-44s %-8s %s (mainline: %s)\n' "$f" "$s" "${what:-no .mmap handler found}" "$ml"
+		with=$(printf '%s\n' $g | grep -vx "$f" | paste -sd ' ')
+		printf '%-44s %-8s %s (mainline: %s)\n' "$f" "$s" "${what:-no .mmap handler found}${with:+ [with $with]}" "$ml"
 	done
 } > "$out/table.txt"
 awk 'NR > 1 { n++; c[$2]++ } END { printf "%d files: %d converted, %d partly, %d refused, %d with no handler found\n", n, c["converted"], c["partly"], c["refused"], c["none"] }' \

@@ -56,6 +56,20 @@ for i, line in enumerate(lines):
         lines[i] = fixed
         changed = True
 
+# "(u64)vma->vm_pgoff" came out as "(u64) desc->pgoff" (checkpatch: no
+# space after a cast): on the lines spatch wrote, a cast to an integer
+# type keeps the driver's spelling when the original line had no space.
+TYPE = (r"\(((?:unsigned |signed )?(?:u8|u16|u32|u64|s8|s16|s32|s64|int|long|"
+        r"long long|short|char|size_t|ssize_t|loff_t|pgoff_t|phys_addr_t|"
+        r"resource_size_t))\) ")
+CAST = re.compile(TYPE + r"(desc->)")
+if not any(re.search(TYPE + r"\w", b) for b in before):
+    for i in new_lines:
+        fixed = CAST.sub(r"(\1)\2", lines[i])
+        if fixed != lines[i]:
+            lines[i] = fixed
+            changed = True
+
 # The handlers before: name -> (file parameter, vma parameter).
 old = {}
 for m in re.finditer(r"\b(\w+)\(\s*struct\s+file\s*\*\s*(\w+)\s*,"

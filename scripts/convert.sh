@@ -32,39 +32,49 @@ git -C "$wt" grep -lE '\.mmap[[:space:]]*=' -- "${@/%//*.c}" ':!mm/mmap_prepare_
 	sort > "$out/files.txt"
 echo "convert: $(wc -l < "$out/files.txt") files with a .mmap in $*, $jobs at a time"
 
-# One spatch per file, report mode then patch mode in place. A failing or
-# timed-out run is listed in errors.txt, never taken as "nothing to do".
-one() { # file
-	local f=$1 log
+# One spatch per group of files (cocci_groups: a file with the files of
+# its directory that name its handlers), report mode then patch mode in
+# place. A failing or timed-out run is listed in errors.txt, never taken
+# as "nothing to do".
+(cd "$wt" && cocci_groups . $(cat "$out/files.txt")) |
+	awk 'NF { printf "%s%s", g, $0; g = " "; next } { print ""; g = "" } END { print "" }' |
+	grep . > "$out/groups.txt"
+one() { # files of one group
+	local f=$1 log grp
 	log=$(mktemp)
+	grp=$log.grp
+	printf '%s\n' $1 > "$grp"
+	f=${f%% *}
 	if ! timeout 600 spatch --very-quiet --no-includes --timeout 300 \
-		--sp-file "$cocci" -D report -D refusals "$f" > "$log.rep" 2> "$log"; then
-		echo "$f: spatch -D report failed: $(tail -n 1 "$log")"
+		--sp-file "$cocci" -D report -D refusals --file-groups "$grp" > "$log.rep" 2> "$log"; then
+		echo "$1: spatch -D report failed: $(tail -n 1 "$log")"
 	elif [ -s "$log" ] && grep -q 'timeout' "$log"; then
-		echo "$f: spatch -D report timed out"
+		echo "$1: spatch -D report timed out"
 	elif grep -q 'can be converted' "$log.rep" ||
-		grep -qE '\.mmap[[:space:]]*=[[:space:]]*generic_file_(readonly_)?mmap\b' "$f"; then
+		grep -qE '\.mmap[[:space:]]*=[[:space:]]*generic_file_(readonly_)?mmap\b' $1; then
 		# Patch mode where report mode found something to convert.
-		cp "$f" "$log.orig"
+		mkdir -p "$log.orig"
+		cp --parents $1 "$log.orig/"
 		if ! timeout 600 spatch --very-quiet --no-includes --timeout 300 \
-			--sp-file "$cocci" -D patch --in-place "$f" > /dev/null 2> "$log"; then
-			echo "$f: spatch -D patch failed: $(tail -n 1 "$log")"
+			--sp-file "$cocci" -D patch --in-place --file-groups "$grp" > /dev/null 2> "$log"; then
+			echo "$1: spatch -D patch failed: $(tail -n 1 "$log")"
 		else
-			"$tidy" "$f" "$log.orig"
+			for x in $1; do "$tidy" "$x" "$log.orig/$x"; done
 		fi
-		rm -f "$log.orig"
+		rm -rf "$log.orig"
 	fi
 	cat "$log.rep" >> "$f.cocci-report"
-	rm -f "$log" "$log.rep"
+	rm -f "$log" "$log.rep" "$grp"
 }
 export -f one
 export cocci tidy=$(cd "$(dirname "$0")" && pwd)/convert-tidy.py
 start=$SECONDS
-(cd "$wt" && xargs -a "$out/files.txt" -P "$jobs" -I{} bash -c 'one "$1"' _ {}) > "$out/errors.txt"
-(cd "$wt" && cat $(sed 's/$/.cocci-report/' "$out/files.txt") 2>/dev/null; \
-	sed 's/$/.cocci-report/' "$out/files.txt" | xargs rm -f) |
-	sort -t: -k1,1 -k2,2n > "$out/report.txt"
-echo "convert: spatch over $(wc -l < "$out/files.txt") files: $((SECONDS - start)) s"
+(cd "$wt" && xargs -a "$out/groups.txt" -d '\n' -P "$jobs" -I{} bash -c 'one "$1"' _ {}) > "$out/errors.txt"
+(cd "$wt" && for g in $(awk '{ print $1 }' "$out/groups.txt"); do
+	cat "$g.cocci-report" 2>/dev/null
+	rm -f "$g.cocci-report"
+done) | sort -t: -k1,1 -k2,2n > "$out/report.txt"
+echo "convert: spatch over $(wc -l < "$out/files.txt") files in $(wc -l < "$out/groups.txt") groups: $((SECONDS - start)) s"
 
 # One commit per converted file, its subject from the path.
 subject() { # file
@@ -91,28 +101,37 @@ for f in $(git -C "$wt" diff --name-only); do
 	if (cd "$wt" && ./scripts/get_maintainer.pl --status --nom --nol --nogit \
 		--nogit-fallback -f "$f" 2>/dev/null) | grep -qi '^obsolete'; then
 		echo "$f" >> "$out/obsolete.txt"
-		git -C "$wt" checkout -q -- "$f"
+		# with the rest of its group, which builds only with it
+		git -C "$wt" checkout -q -- $(awk -v f="$f" '{ for (i = 1; i <= NF; i++) if ($i == f) print }' "$out/groups.txt") "$f"
 	fi
 done
 git -C "$wt" diff --name-only > "$out/converted.txt"
-for f in $(cat "$out/converted.txt"); do
-	h=$(handlers "$f")
+# One commit per group: a handler renamed in its file, its header and the
+# file_operations that use it builds only as one change.
+commits=0
+while read -r g; do
+	chg=$(git -C "$wt" diff --name-only -- $g)
+	[ -n "$chg" ] || continue
+	f=$(grep -m1 '\.c$' <<<"$chg" || head -n 1 <<<"$chg")
+	h=$(for x in $chg; do handlers "$x"; done | paste -sd' ' | sed 's/  */ /g; s/^ //; s/ $//')
 	what=
-	d=$(git -C "$wt" diff -- "$f")
+	d=$(git -C "$wt" diff -- $chg)
 	grep -q '^+.*mmap_action_remap' <<<"$d" && what="$what remap_pfn_range() becomes mmap_action_remap*(),"
 	grep -q '^+.*mmap_action_ioremap' <<<"$d" && what="$what io_remap_pfn_range() becomes mmap_action_ioremap*(),"
 	grep -q '^+.*mmap_action_simple_ioremap' <<<"$d" && what="$what vm_iomap_memory() becomes mmap_action_simple_ioremap(),"
 	grep -q '^+.*generic_file_.*mmap_prepare' <<<"$d" && what="$what the generic page cache handlers become their _prepare forms,"
 	grep -q '^+.*error_override' <<<"$d" && what="$what the errno it returned for a failed remap stays, as the action's error_override,"
+	grep -q '^+EXPORT_SYMBOL' <<<"$d" && what="$what the handler is exported under its new name (a module calling the old one no longer builds),"
 	[ -n "$what" ] || what=" the fields and flags it set go on the descriptor,"
 	git -C "$wt" commit -q -s -m "$(subject "$f")" -m "$(fold -s -w 72 <<EOF | sed 's/ *$//'
 Describe the mapping on a struct vm_area_desc in f_op->mmap_prepare instead of changing a VMA in f_op->mmap${h:+ ($h)}:${what%,}. The mm performs the action once the VMA is in place, so the driver never sees a half-built VMA.
 EOF
-)" -m "Generated by scripts/coccinelle/api/mmap_prepare.cocci (make convert)." -- "$f" ||
-		die "cannot commit the conversion of $f"
-done
+)" -m "Generated by scripts/coccinelle/api/mmap_prepare.cocci (make convert)." -- $chg ||
+		die "cannot commit the conversion of $chg"
+	commits=$((commits + 1))
+done < "$out/groups.txt"
 git -C "$wt" -c core.abbrev=12 format-patch -q -N --zero-commit --no-signature \
-	-o "$out" HEAD~"$(wc -l < "$out/converted.txt")"..HEAD
+	-o "$out" HEAD~"$commits"..HEAD
 
 # checkpatch --strict on each patch, as on the series' own. A remark on a
 # line the conversion only rewrote can be the driver's own style (its
@@ -162,7 +181,7 @@ if [ "${CONVERT_BUILD:-1}" = 0 ]; then
 	"$(dirname "$0")/summary.sh" "$out/checkpatch"
 	exit
 fi
-"$(dirname "$0")/convert-build.sh" "$wt" "$n" "$out/build"
+"$(dirname "$0")/convert-build.sh" "$wt" "$commits" "$out/build"
 # Three converted drivers QEMU reaches, before and after, in the guest.
 top=$(cd "$(dirname "$0")/.." && pwd)
 "$(dirname "$0")/convert-boot.sh" "$tree" "$wt" "$out/boot" \

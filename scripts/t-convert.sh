@@ -102,8 +102,49 @@ for c in "$cases"/*.c; do
 	fi
 done
 
+# Groups: cases/X/ holds files spatch must see together (a handler
+# defined in one file, used by another's file_operations, declared in a
+# header, exported), grouped as make convert groups them: each file must
+# become its X/FILE.res (itself when unchanged), the report X/report.
+for g in "$cases"/*/; do
+	[ -d "$g" ] || continue
+	t=$(basename "$g")
+	rm -rf "${dir:?}/$t"
+	mkdir -p "$dir/$t"
+	cp "$g"/*.[ch] "$dir/$t/"
+	(cd "$dir/$t" && cocci_groups . *.c) > "$dir/$t.grp"
+	if ! (cd "$dir/$t" && spatch --very-quiet --no-includes --sp-file "$cocci" \
+		-D report -D refusals --file-groups "$dir/$t.grp" 2> /dev/null | sort > "$dir/$t.report") ||
+		! diff -u "$g/report" "$dir/$t.report" > "$dir/$t.rdiff"; then
+		echo "not ok convert:report:$t" >> "$res"
+		echo "convert: the report on $t/ differs from $t/report:"
+		head -n 40 "$dir/$t.rdiff" | sed 's/^/  /'
+	else
+		echo "ok convert:report:$t" >> "$res"
+	fi
+	d=
+	if (cd "$dir/$t" && spatch --very-quiet --no-includes --sp-file "$cocci" \
+		-D patch --in-place --file-groups "$dir/$t.grp" > /dev/null 2> "$dir/$t.patch.log"); then
+		for f in "$g"/*.[ch]; do
+			x=$f
+			[ -f "$f.res" ] && x=$f.res
+			d=$d$(diff -u "$x" "$dir/$t/$(basename "$f")")
+		done
+	else
+		d="spatch -D patch failed: $(tail -n 3 "$dir/$t.patch.log")"
+	fi
+	if [ -z "$d" ]; then
+		echo "ok convert:patch:$t" >> "$res"
+	else
+		echo "not ok convert:patch:$t" >> "$res"
+		echo "convert: the files of $t/ differ from their .res:"
+		head -n 60 <<<"$d" | sed 's/^/  /'
+	fi
+done
+
 # The KUnit suite's two blocks: the semantic patch's output for "Before",
-# its file_operations renamed X_fops -> X_prep_fops and its heading
+# its file_operations renamed X_fops -> X_prep_fops (and a helper
+# X_helper -> X_prep_helper: it keeps its name) and its heading
 # replaced, is "After", byte for byte.
 k=$tree/mm/mmap_prepare_kunit.c
 before='/* Before: .mmap handlers as 6.12 drivers write them. */'
@@ -117,7 +158,7 @@ if [ ! -s "$dir/before.c" ] || [ ! -s "$dir/after.c" ]; then
 elif ! (cd "$dir" && spatch_in_place before.c before.log); then
 	echo "not ok convert:kunit-tests-the-output" >> "$res"
 	echo "convert: spatch -D patch failed on the KUnit Before block"
-elif sed -E "s/\\b(mpc_[a-z_]+)_fops\\b/\\1_prep_fops/; s|^/\\* Before: .*|$after|" \
+elif sed -E "s/\\b(mpc_[a-z_]+)_fops\\b/\\1_prep_fops/; s/\\b(mpc_[a-z_]+)_helper\\b/\\1_prep_helper/g; s|^/\\* Before: .*|$after|" \
 		"$dir/before.c" | diff -u - "$dir/after.c" > "$dir/kunit.diff"; then
 	echo "ok convert:kunit-tests-the-output" >> "$res"
 else

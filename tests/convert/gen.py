@@ -24,6 +24,7 @@ use struct mpc_dev of mm/mmap_prepare_kunit.c; the file starts with the
 vm_ops they set.
 """
 import random
+import re
 import sys
 
 PROLOGUE = """\
@@ -52,6 +53,8 @@ static const struct vm_operations_struct mpg_mkwrite_vm_ops = {
 	.fault = mpg_fault,
 	.page_mkwrite = mpg_mkwrite,
 };
+
+static DEFINE_MUTEX(mpg_lock);
 """
 
 # (code, locals it needs, tags). {V} is the VMA, {F} the file.
@@ -188,6 +191,26 @@ def tail(r):
             "{V}->vm_ops = &mpg_vm_ops;", "return 0;"], ("ret",), {"page_cache"}
 
 
+def locked(b):
+    """Statement b with mpg_lock released before each of its returns."""
+    lines, out = b.split("\n\t"), []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        ind = ln[:len(ln) - len(ln.lstrip("\t"))]
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if ln.lstrip().startswith("if (") and ln.endswith(")") and \
+                nxt.lstrip().startswith("return "):
+            out += [ln + " {", ind + "\tmutex_unlock(&mpg_lock);", nxt, ind + "}"]
+            i += 2
+            continue
+        if ln.lstrip().startswith("return "):
+            out.append(ind + "mutex_unlock(&mpg_lock);")
+        out.append(ln)
+        i += 1
+    return "\n\t".join(out)
+
+
 def handler(r, n):
     """The text of handler n and its file_operations, and its tags."""
     body, locs, tags = [], [], set()
@@ -215,6 +238,9 @@ def handler(r, n):
     if "pfn" in tags and "bound" not in tags:
         body.insert(0, CHECKS[0][0])
     body.extend(st)
+    # resctrl: the whole handler under a lock, released on every return.
+    if r.random() < 0.25:
+        body = ["mutex_lock(&mpg_lock);"] + [locked(b) for b in body]
     decl = ["struct mpc_dev *dev = {F}->private_data;"]
     for name in ("size", "n", "one", "wr", "ret"):
         if name in locs:

@@ -1,0 +1,5 @@
+#include "internal.h"
+
+const struct file_operations xf4_file_operations = {
+	.mmap		= xf_file_mmap,
+};
