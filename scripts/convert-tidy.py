@@ -70,13 +70,17 @@ if not any(re.search(TYPE + r"\w", b) for b in before):
             lines[i] = fixed
             changed = True
 
-# The handlers before: name -> (file parameter, vma parameter).
+# The handlers before: name -> (file parameter, vma parameter); a helper
+# that took the VMA among other parameters: name -> (vma parameter,).
 old = {}
 for m in re.finditer(r"\b(\w+)\(\s*struct\s+file\s*\*\s*(\w+)\s*,"
                      r"\s*struct\s+vm_area_struct\s*\*\s*(\w+)\s*\)",
                      "\n".join(before)):
     old[m.group(1)] = (m.group(2), m.group(3))
-sig = re.compile(r"^\w.*\b(\w+)\(struct vm_area_desc \*(\w+)\)")
+for m in re.finditer(r"^\w[^;{]*?\b(\w+)\(([^;{)]*?)struct\s+vm_area_struct\s*\*\s*(\w+)\s*[,)]",
+                     "\n".join(before), re.M):
+    old.setdefault(m.group(1), (m.group(3),))
+sig = re.compile(r"^\w.*\b(\w+)\((?:[^)]*, )?struct vm_area_desc \*(\w+)[,)]")
 param = re.compile(r"^\s*\*\s*@(\w+)\s*:")
 # From the bottom up: a comment changed above a handler moves no line
 # below it.
@@ -112,7 +116,8 @@ for i in sorted(new_lines, reverse=True):
         if p:
             gone = p.group(1) in old[was]
             if gone and not said:
-                out.append(" * @%s: the mapping to describe" % desc)
+                pre = re.match(r"^(\s*\*\s*)@", d).group(1)
+                out.append("%s@%s: the mapping to describe" % (pre, desc))
                 said = True
             if gone:
                 continue

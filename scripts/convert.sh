@@ -146,22 +146,28 @@ base=$(git -C "$tree" rev-parse HEAD)
 for p in "$out"/*.patch; do
 	[ -f "$p" ] || continue
 	name=$(basename "$p")
-	f=$(sed -n 's|^+++ b/||p' "$p" | head -n 1)
+	# every file of the patch: a group's patch holds a header too
+	files=$(sed -n 's|^+++ b/||p' "$p")
 	(cd "$tree" && ./scripts/checkpatch.pl --strict --show-types -q "$p") > "$p.log" 2>&1
 	new=
 	orig=$(mktemp -d)
-	mkdir -p "$orig/$(dirname "$f")"
-	git -C "$tree" show "$base:$f" > "$orig/$f"
+	for f in $files; do
+		mkdir -p "$orig/$(dirname "$f")"
+		git -C "$tree" show "$base:$f" > "$orig/$f"
+	done
 	for t in $(types < "$p.log" | uniq); do
-		b=$(cd "$tree" && ./scripts/checkpatch.pl --strict --show-types -q -f "$orig/$f" 2>&1 | types | grep -cx "$t")
-		a=$(cd "$tree" && ./scripts/checkpatch.pl --strict --show-types -q -f "$wt/$f" 2>&1 | types | grep -cx "$t")
+		b=0 a=0
+		for f in $files; do
+			b=$((b + $(cd "$tree" && ./scripts/checkpatch.pl --strict --show-types -q -f "$orig/$f" 2>&1 | types | grep -cx "$t")))
+			a=$((a + $(cd "$tree" && ./scripts/checkpatch.pl --strict --show-types -q -f "$wt/$f" 2>&1 | types | grep -cx "$t")))
+		done
 		[ "$b" -gt 0 ] && [ "$a" -le "$b" ] || new="$new $t"
 	done
 	if [ -z "$(types < "$p.log")" ]; then
 		echo "ok checkpatch:$name" >> "$out/checkpatch"
 	elif [ -z "$new" ]; then
 		echo "ok checkpatch:$name" >> "$out/checkpatch"
-		echo "convert: $name: the driver's own$(types < "$p.log" | uniq | sed 's/^/ /' | tr -d '\n') (no more of them in the file than before)"
+		echo "convert: $name: the driver's own$(types < "$p.log" | uniq | sed 's/^/ /' | tr -d '\n') (no more of them in its files than before)"
 	else
 		echo "not ok checkpatch:$name" >> "$out/checkpatch"
 		echo "convert: checkpatch on $name: new$new:"

@@ -1,4 +1,11 @@
-/* A static helper that the handler passes its VMA to, called only by it. */
+/**
+ * buf_map() - a static helper the handler passes its VMA to, called only
+ *	by it (relay's form)
+ * @b: the buffer
+ * @vma: the VMA being set up
+ *
+ * Return: 0 or an errno.
+ */
 static int buf_map(struct buf *b, struct vm_area_struct *vma)
 {
 	unsigned long length = vma->vm_end - vma->vm_start;
